@@ -1,0 +1,31 @@
+# Kabar: the commands a fresh machine needs.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo test score bench models
+
+install: $(BIN)/kabar
+
+$(BIN)/kabar: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+# Ingest the bundled sample corpus into kabar.db and serve the web app.
+demo: install
+	$(BIN)/kabar ingest src/kabar/data/sample.jsonl
+	$(BIN)/kabar serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+# Scorer numbers on the dev gold (needs ../shared).
+score: install
+	$(BIN)/python bench/score_dev.py
+
+bench: install
+	$(BIN)/python bench/throughput.py

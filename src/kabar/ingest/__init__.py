@@ -1,0 +1,9 @@
+"""Readers: turn files, directories and streams into input objects.
+
+An input object is the kabar input shape (``{"text": ...}`` or
+``{"html": ...}`` plus metadata). Readers never raise for a bad article: they
+yield an ``Item`` carrying the error, so a batch reports it and goes on.
+"""
+from .readers import READERS, Item, InputError, read_inputs, register_reader, to_document
+
+__all__ = ["READERS", "Item", "InputError", "read_inputs", "register_reader", "to_document"]
