@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Articles/s and peak memory of the whole pipeline over ../shared/data/news, in one process.
+
+Also checks the span invariant (``text[start:end]`` equals each span's text)
+on every record, and that no article crashes the run.
+
+    python bench/throughput.py [--shared ../shared] [--limit N] [--core 0]
+
+Start-up (imports, loading models and language data) is excluded: one
+article is analysed before the clock starts. Time per stage is reported so
+a regression can be traced to its stage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_inputs(news: Path, limit: int | None) -> list[tuple[str, dict]]:
+    items = []
+    for path in sorted(news.glob("*.jsonl")):
+        for n, line in enumerate(open(path, encoding="utf-8"), 1):
+            if line.strip():
+                items.append((f"{path.name}:{n}", json.loads(line)))
+    return items[:limit] if limit else items
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--core", type=int, default=0, help="pin to this CPU core (-1: don't pin)")
+    args = ap.parse_args()
+    if args.core >= 0 and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {args.core})
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+    from kabar import pipeline
+    from kabar.document import check_spans
+    from kabar.ingest import InputError, to_document
+
+    items = load_inputs(args.shared / "data" / "news", args.limit)
+    to_document({"text": "Presiden Joko Widodo tiba di Jakarta, Senin (3/2)."})  # warm-up: load models
+
+    stage_time: dict[str, float] = defaultdict(float)
+    timed = []
+    for stage in pipeline.STAGES:
+        def timed_run(doc, _run=stage.run, _name=pipeline.stage_name(stage)):
+            t = time.perf_counter()
+            out = _run(doc)
+            stage_time[_name] += time.perf_counter() - t
+            return out
+        timed.append((stage, stage.run))
+        stage.run = timed_run
+
+    done = skipped = span_errors = chars = 0
+    failures = []
+    t0 = time.perf_counter()
+    for name, obj in items:
+        try:
+            record = to_document(obj).to_dict()
+        except InputError as exc:
+            skipped += 1
+            continue
+        except Exception as exc:  # a crash is what this bench exists to find
+            failures.append(f"{name}: {exc}")
+            continue
+        try:
+            check_spans(record)
+        except ValueError as exc:
+            span_errors += 1
+            failures.append(f"{name}: {exc}")
+        done += 1
+        chars += len(record["text"])
+    elapsed = time.perf_counter() - t0
+    for stage, run in timed:
+        stage.run = run
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles: {done} analysed, {skipped} skipped as bad input, {len(failures)} failures "
+          f"({span_errors} span errors)")
+    print(f"throughput: {done / elapsed:.1f} articles/s ({chars / elapsed / 1000:.0f} kchars/s) "
+          f"over {elapsed:.1f} s on one core")
+    print(f"peak memory: {peak_mb:.0f} MB (max RSS)")
+    total = sum(stage_time.values()) or 1
+    for name, t in sorted(stage_time.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<10} {1000 * t / max(done, 1):6.2f} ms/article  {100 * t / total:5.1f}%")
+    for line in failures[:20]:
+        print("  FAIL", line)
+    raise SystemExit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
