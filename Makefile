@@ -29,3 +29,8 @@ score: install
 
 bench: install
 	$(BIN)/python bench/throughput.py
+
+# Retrain the NER model into src/kabar/models/ner-id (needs ../shared; ~minutes on one core).
+SHARED ?= ../shared
+models: install
+	$(BIN)/python -m kabar.train.ner --shared $(SHARED)

@@ -1,0 +1,63 @@
+"""Load the committed CRF model once and tag tokenised sentences with BIO tags."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .features import Featurizer
+from .resources import load_clusters, load_gazetteers
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner-id"
+MODEL_FILE = "model.crfsuite"
+# Per-word feature caches are bounded so a long-running process cannot grow
+# without limit; news vocabulary rarely passes this between clears.
+CACHE_LIMIT = 300_000
+
+
+class NerModelError(RuntimeError):
+    """The NER model directory is missing or incomplete; the message names the path."""
+
+
+class Tagger:
+    """BIO tagger: ``tag(sentences)`` -> one tag list per token list."""
+
+    def __init__(self, model_dir: Path | str = MODEL_DIR):
+        import pycrfsuite
+
+        model_dir = Path(model_dir)
+        model = model_dir / MODEL_FILE
+        if not model.is_file():
+            raise NerModelError(f"{model}: NER model file missing (rebuild: make models)")
+        self.model_dir = model_dir
+        self.featurizer = Featurizer(load_clusters(model_dir), load_gazetteers(model_dir))
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(model))
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        feats = self.featurizer
+        if len(feats._own) > CACHE_LIMIT or len(feats._ctx) > 4 * CACHE_LIMIT:
+            feats._own.clear()
+            feats._ctx.clear()
+        out = []
+        for words in sentences:
+            if not words:
+                out.append([])
+                continue
+            out.append(self._repair(self._crf.tag(feats.sentence(list(words)))))
+        return out
+
+    @staticmethod
+    def _repair(tags: list[str]) -> list[str]:
+        """An I- that does not continue a span of its type starts one (valid BIO out)."""
+        prev = "O"
+        for i, t in enumerate(tags):
+            if t.startswith("I-") and prev[2:] != t[2:]:
+                tags[i] = "B-" + t[2:]
+            prev = tags[i]
+        return tags
+
+
+@lru_cache(maxsize=None)
+def get_tagger(model_dir: str | None = None) -> Tagger:
+    """The packaged tagger, loaded once per process (or one from ``model_dir``)."""
+    return Tagger(model_dir or MODEL_DIR)

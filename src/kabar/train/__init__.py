@@ -1,0 +1,1 @@
+"""Training code for Kabar's statistical models (needs the shared corpora)."""

@@ -1,0 +1,108 @@
+"""Train the Indonesian NER CRF from the shared corpora into models/ner-id.
+
+    .venv/bin/python -m kabar.train.ner --shared ../shared [--config ner.toml] [--out DIR]
+
+Deterministic: fixed seeds, sorted inputs, and crfsuite's L-BFGS is
+deterministic for the same feature order. Writes ``model.crfsuite``,
+``clusters.tsv`` / ``gazetteer.tsv`` (when enabled), the filled
+``config.toml`` and ``metrics.json`` (dev F1 per corpus) into the output
+directory.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+from ..ner.features import Featurizer
+from ..ner.resources import load_clusters, load_gazetteers
+from ..ner.tagger import MODEL_DIR, MODEL_FILE, Tagger
+from ..ner.conll import read_conll
+from .evaluate import evaluate_dev
+
+CONFIG = Path(__file__).with_name("ner.toml")
+
+
+def load_config(path: Path) -> dict:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def training_sentences(shared: Path, cfg: dict) -> list[tuple[list[str], list[str]]]:
+    data = []
+    for name in cfg["data"]["corpora"]:
+        path = shared / "data" / "ner" / name / "train.tsv"
+        data.extend(read_conll(path))
+    share = cfg["data"].get("lowercase_copies", 0.0)
+    if share:
+        rng = random.Random(cfg["data"].get("seed", 13))
+        cased = [s for s in data if any(c.isupper() for w in s[0] for c in w)]
+        picked = rng.sample(cased, int(len(cased) * share))
+        data.extend(([w.lower() for w in words], tags) for words, tags in picked)
+    return data
+
+
+def build_resources(shared: Path, cfg: dict, out: Path) -> None:
+    """Write clusters.tsv and gazetteer.tsv into ``out`` when the config asks."""
+    if cfg.get("clusters", {}).get("enabled"):
+        from .clusters import build_clusters
+
+        build_clusters(shared, cfg["clusters"], out / "clusters.tsv")
+    if cfg.get("gazetteers", {}).get("enabled"):
+        from .gazetteers import build_gazetteer
+
+        build_gazetteer(cfg["gazetteers"], out / "gazetteer.tsv")
+
+
+def train(shared: Path, cfg: dict, out: Path) -> dict:
+    import pycrfsuite
+
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in ("clusters.tsv", "gazetteer.tsv"):
+        (out / stale).unlink(missing_ok=True)
+    t0 = time.time()
+    build_resources(shared, cfg, out)
+    feats = Featurizer(load_clusters(out), load_gazetteers(out))
+    trainer = pycrfsuite.Trainer(algorithm=cfg["crf"].get("algorithm", "lbfgs"), verbose=False)
+    params = {k: v for k, v in cfg["crf"].items() if k != "algorithm"}
+    trainer.set_params(params)
+    data = training_sentences(shared, cfg)
+    for words, tags in data:
+        trainer.append(feats.sentence(words), tags)
+    print(f"train: {len(data)} sentences, {sum(len(w) for w, _ in data)} tokens", file=sys.stderr)
+    t1 = time.time()
+    trainer.train(str(out / MODEL_FILE))
+    t2 = time.time()
+    metrics = {
+        "train_seconds": round(t2 - t1, 1),
+        "resources_seconds": round(t1 - t0, 1),
+        "train_sentences": len(data),
+        "dev": evaluate_dev(Tagger(out), shared, cfg["data"]["corpora"]),
+    }
+    with open(out / "metrics.json", "w", encoding="utf-8") as f:
+        json.dump(metrics, f, indent=2)
+        f.write("\n")
+    return metrics
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m kabar.train.ner", description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, required=True, help="the shared/ folder (data/ner, data/news, eval)")
+    ap.add_argument("--config", type=Path, default=CONFIG)
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    args = ap.parse_args(argv)
+    cfg = load_config(args.config)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.config.resolve() != (args.out / "config.toml").resolve():
+        shutil.copyfile(args.config, args.out / "config.toml")
+    metrics = train(args.shared, cfg, args.out)
+    print(json.dumps(metrics, indent=2))
+
+
+if __name__ == "__main__":
+    main()

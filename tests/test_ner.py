@@ -1,0 +1,72 @@
+import pytest
+
+from kabar.ner import NerModelError, Tagger, get_tagger
+from kabar.ner.conll import parse_conll
+
+
+def spans(words, tags):
+    out, cur = [], None
+    for w, t in zip(words, tags + ["O"]):
+        if t.startswith("B-") or t == "O":
+            if cur:
+                out.append((cur[0], " ".join(cur[1])))
+            cur = (t[2:], [w]) if t != "O" else None
+        else:
+            cur[1].append(w)
+    if cur:
+        out.append((cur[0], " ".join(cur[1])))
+    return out
+
+
+def tag(sentence):
+    words = sentence.split()
+    return spans(words, get_tagger().tag([words])[0])
+
+
+def test_ner_get_tagger_is_cached():
+    assert get_tagger() is get_tagger()
+
+
+def test_ner_tags_person_and_location():
+    got = tag("Presiden Joko Widodo mengunjungi Surabaya bersama Menteri BUMN .")
+    assert ("PER", "Joko Widodo") in got
+    assert ("LOC", "Surabaya") in got
+
+
+def test_ner_tags_organisation():
+    got = tag("Juru bicara Kementerian Luar Negeri , Retno Marsudi , berbicara di Jakarta .")
+    assert ("ORG", "Kementerian Luar Negeri") in got
+    assert ("PER", "Retno Marsudi") in got
+    assert ("LOC", "Jakarta") in got
+
+
+def test_ner_copes_with_lower_case():
+    got = tag("presiden joko widodo mengunjungi surabaya pada hari senin .")
+    assert ("PER", "joko widodo") in got
+    assert ("LOC", "surabaya") in got
+
+
+def test_ner_plain_sentence_has_no_entities():
+    assert tag("Harga beras naik lagi minggu ini .") == []
+
+
+def test_ner_output_shape_matches_input():
+    sents = [["Bandung", "hujan", "."], [], ["Ia", "pulang"]]
+    tags = get_tagger().tag(sents)
+    assert [len(t) for t in tags] == [3, 0, 2]
+    valid = {"O"} | {f"{p}-{k}" for p in "BI" for k in ("PER", "ORG", "LOC")}
+    assert all(t in valid for ts in tags for t in ts)
+
+
+def test_ner_repairs_dangling_inside_tag():
+    assert Tagger._repair(["O", "I-PER", "I-PER", "I-LOC"]) == ["O", "B-PER", "I-PER", "B-LOC"]
+
+
+def test_ner_missing_model_names_the_path(tmp_path):
+    with pytest.raises(NerModelError, match="model.crfsuite"):
+        Tagger(tmp_path)
+
+
+def test_ner_conll_parser_reads_first_and_last_column():
+    sents = parse_conll(["Ani\tNNP\tB-PER\n", "tidur\tVB\tO\n", "\n", "\n", "Ya\n"])
+    assert sents == [(["Ani", "tidur"], ["B-PER", "O"]), (["Ya"], [""])]
