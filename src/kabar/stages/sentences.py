@@ -1,20 +1,41 @@
 """Sentences and tokens for Indonesian, on spaCy's Indonesian tokenizer.
 
-Tokens and sentences are (start, end) offsets into ``text``. Paragraph
-breaks always end a sentence; inside a paragraph a sentence ends at . ! ?
-(or a closing quote after one) before a capital, a digit or an opening quote.
+Tokens and sentences are (start, end) offsets into ``text``.
+
+Tokens: spaCy's ``id`` tokenizer, then two repairs driven by language files:
+strings that must stay whole (``tokenizer_keep.txt``: "25/8", "COVID-19",
+abbreviations from ``tokenizer_abbreviations.txt`` such as "Jl.") are merged,
+cutting any spaCy token that crosses their edge ("8)" -> "8", ")"); words
+glued by scraping ("ArabiyaJumat") are cut at the lower-to-upper join unless
+listed in ``tokenizer_camelcase.txt``.
+
+Sentences: paragraph breaks always end one. Inside a paragraph a sentence
+ends at . ! ? (and any closing quotes) before a capital, a digit or an
+opening quote, except after a listed abbreviation, an initial ("M."), a
+list number ("1.") or inside a quotation that closes later in the paragraph.
+A period glued between two words ("punggung.Seperti") also ends one.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
+from .. import lang
 from ..document import Document
 
 REQUIRES = ("text", "paragraphs")
 ASSIGNS = ("sentences", "tokens")
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# A candidate end: terminal punctuation, closing quotes/brackets, space, and a
+# sentence-like start; or a period glued between a word and a capitalised word.
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"”’')\]]*(\s+)(?=[\"“‘(\[]?[A-Z0-9])"
+    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}\.$")
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
+_QUOTE = re.compile(r"[\"“”]")
 
 
 @lru_cache(maxsize=1)
@@ -24,17 +45,137 @@ def tokenizer():
     return spacy.blank("id").tokenizer
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lang.lines("tokenizer_abbreviations.txt"))
+
+
+@lru_cache(maxsize=1)
+def _keep_pattern() -> re.Pattern:
+    parts = [p.pattern for p in lang.regexes("tokenizer_keep.txt")]
+    # abbreviations as whole tokens; the look-behind stops "Hamas." matching "s."
+    parts.append(r"(?<![\w.])" + lang.alternation(_abbreviations(), boundary=False) + r"(?![\w])")
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+@lru_cache(maxsize=1)
+def _camel_keep() -> frozenset[str]:
+    return frozenset(lang.lines("tokenizer_camelcase.txt"))
+
+
+def _cut_camel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    keep, out = _camel_keep(), []
+    for a, b in spans:
+        word = text[a:b]
+        if b - a < 7 or word in keep or not word.isalpha():
+            out.append((a, b))
+            continue
+        prev = a
+        for m in _CAMEL.finditer(word):
+            out.append((prev, a + m.start()))
+            prev = a + m.start()
+        out.append((prev, b))
+    return out
+
+
+def _apply_keeps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge tokens inside each keep-match into one; cut tokens crossing its edges."""
+    keeps = [m.span() for m in _keep_pattern().finditer(text) if m.end() > m.start()]
+    if not keeps:
+        return spans
+    starts = [s for s, _ in spans]
+    out: list[tuple[int, int]] = []
+    i = 0
+    for ks, ke in keeps:
+        j = bisect_left(starts, ks)
+        # the token before ks may still reach into the keep
+        if j > 0 and spans[j - 1][1] > ks:
+            j -= 1
+        if j < i:  # overlapping keeps: the earlier one won
+            continue
+        out.extend(spans[i:j])
+        k = j
+        while k < len(spans) and spans[k][0] < ke:
+            k += 1
+        covered = spans[j:k]
+        if covered and covered[0][0] < ks:
+            out.append((covered[0][0], ks))
+        out.append((ks, ke))
+        if covered and covered[-1][1] > ke:
+            out.append((ke, covered[-1][1]))
+        i = k
+    out.extend(spans[i:])
+    return out
+
+
 def tokenize(text: str) -> list[tuple[int, int]]:
-    return [(t.idx, t.idx + len(t.text)) for t in tokenizer()(text)]
+    spans = [(t.idx, t.idx + len(t.text)) for t in tokenizer()(text)]
+    return _apply_keeps(text, _cut_camel(text, spans))
+
+
+def _quote_closes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans (open, close) of double-quoted passages in text[start:end].
+
+    Straight quotes are told apart by the space beside them: one before a
+    word opens, one after a word closes. A closing mark with no open quote
+    (a stray mark in scraped text) is ignored, and so is an opening mark that
+    never closes, so one bad mark cannot swallow the paragraph.
+    """
+    spans, open_at = [], None
+    for m in _QUOTE.finditer(text, start, end):
+        i, ch = m.start(), m.group()
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        opening = ch == "“" or (ch == '"' and (before.isspace() or before in "([") and not after.isspace())
+        if opening:
+            open_at = i
+        elif open_at is not None:
+            spans.append((open_at, i))
+            open_at = None
+    return spans
+
+
+def _blocked(text: str, start: int, stop: int, closers_end: int,
+             quotes: list[tuple[int, int]]) -> bool:
+    """Whether the candidate end whose punctuation starts at ``stop`` is no sentence end.
+
+    ``closers_end`` is where the closing quotes after the punctuation end: a
+    quotation closing there ends with the sentence, one closing later holds it open.
+    """
+    before = _WORD_BEFORE.search(text, start, stop + 1)
+    if before:
+        word = before.group(1).lstrip("(\"“")
+        if word in _abbreviations():
+            return True
+        if len(word) == 2 and word[0].isupper() and word[0].isalpha():  # an initial: "M."
+            return True
+        if _LIST_NUMBER.match(text, start, stop + 1):
+            return True
+    return any(a < stop and b >= closers_end for a, b in quotes if b > stop)
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    quotes = _quote_closes(text, start, end)
     out, a = [], start
     for m in _BOUNDARY.finditer(text, start, end):
-        out.append((a, m.start()))
-        a = m.end()
+        if m.group(1) is not None:
+            cut, nxt = m.start(1), m.end(1)
+        else:
+            cut = nxt = m.end()
+        if _blocked(text, a, m.start(), cut, quotes):
+            continue
+        out.append((a, cut))
+        a = nxt
     out.append((a, end))
-    return [(x, y) for x, y in out if y > x]
+    return [_strip(text, x, y) for x, y in out if text[x:y].strip()]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def run(doc: Document) -> Document:

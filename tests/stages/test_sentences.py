@@ -1,0 +1,91 @@
+"""Tokenizer rules and sentence splitting for Indonesian news text."""
+import pytest
+
+import kabar
+from kabar.stages.sentences import split_sentences, tokenize
+
+
+def words(text):
+    return [text[a:b] for a, b in tokenize(text)]
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("text, token", [
+    ("Sebanyak 1.200 orang hadir.", "1.200"),
+    ("Inflasi naik 5,95 persen.", "5,95"),
+    ("Indeks ditutup di posisi 4.228,5 kemarin.", "4.228,5"),
+    ("Rapat digelar Jumat (17/11) di Jakarta.", "17/11"),
+    ("Sidang digelar Kamis (25/12/2025) pagi.", "25/12/2025"),
+    ("Harga tiket US$5 juta.", "US$"),
+    ("Ia diperiksa dr. Andi kemarin.", "dr."),
+    ("Tokoh itu H. Kunang dari Bekasi.", "H."),
+    ("Kapolri meninjau lokasi.", "Kapolri"),
+    ("Kantornya di Jl. Sudirman.", "Jl."),
+    ("Pandemi COVID-19 mereda.", "COVID-19"),
+    ("Ia menjadi juara ke-3 tahun ini.", "ke-3"),
+    ("Pada era 1990-an harga naik.", "1990-an"),
+])
+def test_sentences_tokenizer_keeps_unit_whole(text, token):
+    assert token in words(text)
+
+
+def test_sentences_tokenizer_never_splits_the_amount_after_rp():
+    for text in ("Dendanya Rp15 juta.", "Dendanya Rp 15 juta.", "Dendanya Rp.15.000 saja."):
+        toks = words(text)
+        assert any(t in ("15", "15.000") for t in toks), toks
+        assert "Rp" in toks or "Rp." in toks
+
+
+def test_sentences_tokenizer_cuts_bracket_off_date_and_glued_words():
+    assert words("Selasa (25/8) pagi")[1:4] == ["(", "25/8", ")"]
+    assert words("dikutip Al ArabiyaJumat lalu")[2:4] == ["Arabiya", "Jumat"]
+    assert "YouTube" in words("Videonya diunggah ke YouTube kemarin.")
+
+
+def test_sentences_tokens_are_offsets_into_text():
+    text = "Presiden Prabowo Subianto tiba di Bandara Soekarno-Hatta, Senin (20/10)."
+    for a, b in tokenize(text):
+        assert text[a:b].strip() == text[a:b] != ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ia bertemu dr. Andi di Jl. Sudirman No. 5. Prof. Budi hadir.",
+     ["Ia bertemu dr. Andi di Jl. Sudirman No. 5.", "Prof. Budi hadir."]),
+    ("Ada buku, pena, dll. Semua dibawa.", ["Ada buku, pena, dll. Semua dibawa."]),
+    ("Editor M. Riezko Bima hadir. Ia pulang.", ["Editor M. Riezko Bima hadir.", "Ia pulang."]),
+    ("Inflasi 5,95 persen. Harga naik 1.200 rupiah.", ["Inflasi 5,95 persen.", "Harga naik 1.200 rupiah."]),
+    ("Ini daftarnya. 1. Prabowo tiba. 2. Gibran pergi.",
+     ["Ini daftarnya.", "1. Prabowo tiba.", "2. Gibran pergi."]),
+    ("Ia mandi di kanal.Seperti dilansir Foxnews.", ["Ia mandi di kanal.", "Seperti dilansir Foxnews."]),
+    ("Apa? \"Tidak!\" Ia pergi.", ["Apa?", "\"Tidak!\"", "Ia pergi."]),
+])
+def test_sentences_split_respects_abbreviations_initials_and_decimals(text, expected):
+    assert sentences(text) == expected
+
+
+def test_sentences_split_holds_open_quote_together():
+    text = ('"Saya di sini pendatang. Dari Siantar bersama istri. Semoga sejahtera," kata Hendri. '
+            "Misa dimulai pukul 08.30 WIB.")
+    assert sentences(text) == [
+        '"Saya di sini pendatang. Dari Siantar bersama istri. Semoga sejahtera," kata Hendri.',
+        "Misa dimulai pukul 08.30 WIB."]
+    curly = "“Kami menang.” Ia pergi."
+    assert sentences(curly) == ["“Kami menang.”", "Ia pergi."]
+
+
+def test_sentences_stray_closing_quote_does_not_swallow_paragraph():
+    text = 'Nilainya kecil." kata Tirta. Dia pulang. "Ya," katanya. Selesai.'
+    assert sentences(text) == ['Nilainya kecil." kata Tirta.', "Dia pulang.", '"Ya," katanya.', "Selesai."]
+
+
+def test_sentences_stage_splits_at_paragraphs(reference_text):
+    doc = kabar.analyze(reference_text, published="2023-11-17")
+    texts = [doc.text[a:b] for a, b in doc.sentences]
+    assert texts[0].startswith("Pemimpin Pasukan Quds Iran") and texts[0].endswith("Deif.")
+    assert any(t.startswith("Para pejabat Israel mengatakan") and t.endswith("240 orang.") for t in texts)
+    assert all("\n" not in t for t in texts)
+    toks = [doc.text[a:b] for a, b in doc.tokens]
+    assert "1.200" in toks and "11.000" in toks and "17/11" in toks
