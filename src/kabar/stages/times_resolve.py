@@ -1,0 +1,123 @@
+"""Resolving a found calendar expression to an ISO value against an anchor date.
+
+The anchor is the publication date, or, when the article has none, the
+article's own latest fully dated mention. What the text leaves out (the
+year of "Jumat (17/11)", the year of "Agustus lalu") is filled from it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+# A date the text leaves the year out of is usually recent past news; a future
+# reading is taken only when it is much closer ("14 Februari" in a January article).
+FUTURE_WEIGHT = 2
+
+
+def make_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def full_year(text: str) -> int:
+    """Two-digit years in numeric dates ("25/8/15") are this century's."""
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def explicit_date(f: dict) -> dt.date | None:
+    """The date of a mention that gives day, month and year itself."""
+    if f.get("d") and f.get("month") and f.get("y"):
+        return make_date(full_year(f["y"]), f["month"], int(f["d"]))
+    return None
+
+
+def derive_anchor(found: list[dict]) -> dt.date | None:
+    """The article's own date when it has no ``published``.
+
+    Mentions with a weekday ("Kamis (12/2/2026)") are the outlets' datelines,
+    so the latest of those wins; else the latest fully dated mention.
+    """
+    dated = [(f.get("wd") is not None, d) for f in found if (d := explicit_date(f))]
+    if not dated:
+        return None
+    with_day = [d for has_wd, d in dated if has_wd]
+    return max(with_day or [d for _, d in dated])
+
+
+def _cost(candidate: dt.date, anchor: dt.date) -> int:
+    delta = (candidate - anchor).days
+    return -delta if delta <= 0 else delta * FUTURE_WEIGHT
+
+
+def _day_month(f: dict, anchor: dt.date | None) -> str | None:
+    day, month = int(f["d"]), f["month"]
+    if f.get("y"):
+        d = make_date(full_year(f["y"]), month, day)
+        return d.isoformat() if d else None
+    if anchor is None:
+        return None
+    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+               if (d := make_date(y, month, day))]
+    direction = f.get("dir")
+    if direction == "past":
+        options = [d for d in options if d <= anchor] or options
+    elif direction == "future":
+        options = [d for d in options if d >= anchor] or options
+    if f.get("wd"):
+        # The weekday settles the year when it fits only one of them.
+        fitting = [d for d in options if d.isoweekday() == f["wd"]]
+        options = fitting or options
+    if not options:
+        return None
+    return min(options, key=lambda d: _cost(d, anchor)).isoformat()
+
+
+def _month(f: dict, anchor: dt.date | None) -> str | None:
+    month = f["month"]
+    if f.get("y"):
+        return f"{full_year(f['y']):04d}-{month:02d}"
+    if anchor is None:
+        return None
+    direction, year = f.get("dir"), anchor.year
+    if direction == "past":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif direction == "future":
+        year = anchor.year if month >= anchor.month else anchor.year + 1
+    elif direction == "prev_year":
+        year = anchor.year - 1
+    elif direction == "next_year":
+        year = anchor.year + 1
+    elif direction != "this_year":
+        # No word says which: the nearest such month, leaning to the past.
+        options = [(y, (y - anchor.year) * 12 + month - anchor.month) for y in (year - 1, year, year + 1)]
+        year = min(options, key=lambda o: -o[1] if o[1] <= 0 else o[1] * FUTURE_WEIGHT)[0]
+    return f"{year:04d}-{month:02d}"
+
+
+def shift(anchor: dt.date, unit: str, offset: int) -> str:
+    """The day, month or year ``offset`` units from the anchor, at that granularity."""
+    if unit == "day":
+        return (anchor + dt.timedelta(days=offset)).isoformat()
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return f"{anchor.year + offset:04d}"
+
+
+def resolve(f: dict, anchor: dt.date | None, published: dt.date | None) -> str | None:
+    """The ISO value of one found expression (fields as the finder names them), or None."""
+    if f.get("d") and f.get("month"):
+        return _day_month(f, anchor)
+    if f.get("month"):
+        return _month(f, anchor)
+    if f.get("rel"):
+        # Deictic words need the real publication date; a mention in the text is no "today".
+        unit, offset = f["rel"]
+        return shift(published, unit, offset) if published else None
+    if f.get("n"):
+        return shift(published, f["unit"], -f["n"]) if published else None
+    if f.get("y"):
+        return f"{int(f['y']):04d}"
+    return None

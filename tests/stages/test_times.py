@@ -1,0 +1,63 @@
+"""Times stage: finding Indonesian calendar expressions and resolving them.
+
+Cases live in ``tests/cases/times_id.tsv``: publication date (``-`` for none),
+text, and the expected items as ``text=value`` joined by `` | ``.
+"""
+from pathlib import Path
+
+import pytest
+
+from kabar.document import Document
+from kabar.stages import times
+
+CASES = Path(__file__).parent.parent / "cases" / "times_id.tsv"
+
+
+def _cases():
+    for n, line in enumerate(CASES.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        published, text, expected = (line.split("\t") + ["", ""])[:3]
+        items = []
+        for item in filter(None, (x.strip() for x in expected.split(" | "))):
+            surface, _, value = item.rpartition("=")
+            items.append((surface, None if value == "null" else value))
+        yield pytest.param(None if published == "-" else published, text, items, id=f"line{n}")
+
+
+def _times(text, published=None):
+    return times.run(Document(text=text, published=published)).times
+
+
+@pytest.mark.parametrize("published,text,expected", list(_cases()))
+def test_times_case_table(published, text, expected):
+    got = _times(text, published)
+    assert [(t["text"], t["value"]) for t in got] == expected
+
+
+@pytest.mark.parametrize("published,text,expected", list(_cases()))
+def test_times_spans_index_text(published, text, expected):
+    for t in _times(text, published):
+        a, b = t["span"]
+        assert text[a:b] == t["text"]
+
+
+def test_times_accept_published_with_clock_time():
+    got = _times("Sidang digelar Kamis (12/2) siang.", "2026-02-12T14:44")
+    assert got == [{"text": "Kamis (12/2)", "span": [15, 27], "value": "2026-02-12"}]
+
+
+def test_times_weekday_without_year_picks_matching_year():
+    # 14 February 2024 is a Wednesday; 14 February 2023 a Tuesday.
+    assert _times("Rabu (14/2)", "2024-01-11")[0]["value"] == "2024-02-14"
+    assert _times("Selasa (14/2)", "2024-01-11")[0]["value"] == "2023-02-14"
+
+
+def test_times_invalid_dates_are_not_times():
+    assert _times("pada 31 Februari dan (45/13/2020)", "2020-05-01") == []
+
+
+def test_times_reference_article(reference_record):
+    got = [(t["text"], t["value"]) for t in reference_record["times"]]
+    assert got == [("Jumat (17/11)", "2023-11-17"), ("7 Oktober", "2023-10-07"),
+                   ("1979", "1979"), ("7 Oktober", "2023-10-07")]
