@@ -1,0 +1,144 @@
+"""Reading articles back: search with filters, facets, one article.
+
+Every function takes an open Connection and returns plain dicts, so the JSON
+API, the web pages and a Python user share them.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from . import schema
+from .search import match, query_words
+
+A = schema.articles
+E = schema.entities
+_HEX_ID = re.compile(r"^[0-9a-f]{12}$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What narrows a list of articles; dates are ISO prefixes (2023, 2023-11, 2023-11-17)."""
+    q: str | None = None
+    source: str | None = None
+    entity: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+def entity_ids_for(entity: str) -> sa.ColumnElement | sa.Select:
+    """Cross-article entity ids meant by ``entity``: an id itself, or every entity of that name."""
+    if _HEX_ID.match(entity):
+        return sa.select(sa.literal(entity))
+    return sa.select(E.c.entity_id).where(sa.func.lower(E.c.name) == entity.casefold()).distinct()
+
+
+def date_conditions(col: sa.ColumnElement, date_from: str | None, date_to: str | None) -> list:
+    """Inclusive bounds on an ISO date column; a bound may be a year or a month."""
+    out = []
+    if date_from:
+        out.append(col >= date_from)
+    if date_to:
+        out.append(sa.func.substr(col, 1, len(date_to)) <= date_to)
+    return out
+
+
+def conditions(f: Filters) -> list:
+    out = date_conditions(A.c.pub_date, f.date_from, f.date_to)
+    if f.source:
+        out.append(A.c.source == f.source)
+    if f.entity:
+        out.append(A.c.id.in_(sa.select(E.c.article_id).where(E.c.entity_id.in_(entity_ids_for(f.entity)))))
+    return out
+
+
+def _filtered(conn: sa.Connection, f: Filters, *cols) -> tuple[sa.Select, sa.Subquery | None]:
+    hits = match(conn.dialect.name, f.q) if f.q else None
+    stmt = sa.select(*cols).select_from(A)
+    if hits is not None:
+        stmt = stmt.join(hits, hits.c.article_id == A.c.id)
+    elif f.q:  # a query of punctuation alone matches nothing
+        stmt = stmt.where(sa.false())
+    return stmt.where(*conditions(f)), hits
+
+
+def search_articles(conn: sa.Connection, f: Filters, *, limit: int = 20, offset: int = 0) -> dict:
+    """A page of matching articles, best first (newest first without a query)."""
+    count, _ = _filtered(conn, f, sa.func.count())
+    total = conn.execute(count).scalar_one()
+    stmt, hits = _filtered(conn, f, A.c.id, A.c.title, A.c.source, A.c.url, A.c.published, A.c.text)
+    order = [hits.c.score] if hits is not None else []
+    stmt = stmt.order_by(*order, A.c.pub_date.desc().nulls_last(), A.c.id).limit(limit).offset(offset)
+    words = query_words(f.q or "")
+    items = []
+    for row in conn.execute(stmt).mappings():
+        item = dict(row)
+        item["snippet"] = snippet(item.pop("text"), words)
+        items.append(item)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def snippet(text: str, words: list[str], width: int = 240) -> str:
+    """About ``width`` characters of ``text`` around the first query word it contains."""
+    pos = -1
+    if words:
+        m = re.search("|".join(rf"\b{re.escape(w)}" for w in words), text, re.IGNORECASE)
+        pos = m.start() if m else -1
+    start = max(0, pos - width // 3) if pos > 0 else 0
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < pos else start
+    end = min(len(text), start + width)
+    out = text[start:end].replace("\n", " ")
+    return ("… " if start else "") + out + (" …" if end < len(text) else "")
+
+
+def facets(conn: sa.Connection, f: Filters, *, top: int = 15) -> dict:
+    """Counts beside a result list: sources, most-named entities, articles per month."""
+    ids, _ = _filtered(conn, f, A.c.id)
+    sources = conn.execute(
+        sa.select(A.c.source, sa.func.count().label("n")).where(A.c.id.in_(ids))
+        .group_by(A.c.source).order_by(sa.desc("n"), A.c.source).limit(top)).mappings().all()
+    entities = conn.execute(
+        sa.select(E.c.entity_id, sa.func.max(E.c.name).label("name"), sa.func.max(E.c.type).label("type"),
+                  sa.func.count().label("n"))
+        .where(E.c.article_id.in_(ids)).group_by(E.c.entity_id)
+        .order_by(sa.desc("n"), sa.func.max(E.c.name)).limit(top)).mappings().all()
+    month = sa.func.substr(A.c.pub_date, 1, 7).label("month")
+    months = conn.execute(
+        sa.select(month, sa.func.count().label("n")).where(A.c.id.in_(ids), A.c.pub_date.is_not(None))
+        .group_by(month).order_by(month)).mappings().all()
+    return {"sources": [dict(r) for r in sources], "entities": [dict(r) for r in entities],
+            "months": [dict(r) for r in months]}
+
+
+def get_article(conn: sa.Connection, article_id: str) -> dict | None:
+    """The stored kabar/1 record and the raw text it came from, or None."""
+    row = conn.execute(sa.select(A.c.record, A.c.raw).where(A.c.id == article_id)).first()
+    if row is None:
+        return None
+    return {"record": json.loads(row.record), "raw": row.raw}
+
+
+def article_entity_ids(conn: sa.Connection, article_id: str) -> dict[str, str]:
+    """Record entity id (e1) to cross-article entity id, for linking an article's entities."""
+    rows = conn.execute(sa.select(E.c.eid, E.c.entity_id).where(E.c.article_id == article_id))
+    return {r.eid: r.entity_id for r in rows}
+
+
+def iter_records(conn: sa.Connection, batch: int = 500):
+    """Every stored record, in id order, without loading them all at once."""
+    last = None
+    while True:
+        stmt = sa.select(A.c.id, A.c.record).order_by(A.c.id).limit(batch)
+        if last is not None:
+            stmt = stmt.where(A.c.id > last)
+        rows = conn.execute(stmt).all()
+        if not rows:
+            return
+        for row in rows:
+            yield json.loads(row.record)
+        last = rows[-1].id

@@ -1,0 +1,112 @@
+"""Server-rendered pages: search, article, entity, claims, events."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+
+from ..store import layers, queries
+from ..store.search import query_words
+from .api import DATE
+from .highlight import highlight, mark_words, record_marks
+
+router = APIRouter(include_in_schema=False)
+PER_PAGE = 20
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+def render(request: Request, name: str, **context):
+    return request.app.state.templates.TemplateResponse(request, name, context)
+
+
+def link(path: str, **params) -> str:
+    """A URL with the non-empty params, for facet and paging links."""
+    kept = {k.rstrip("_"): v for k, v in params.items() if v not in (None, "")}
+    return path + ("?" + urlencode(kept) if kept else "")
+
+
+@router.get("/")
+@router.get("/search")
+def search(request: Request, q: Optional[str] = None, source: Optional[str] = None,
+           entity: Optional[str] = None, date_from: Optional[str] = Query(None, alias="from", pattern=DATE),
+           date_to: Optional[str] = Query(None, alias="to", pattern=DATE), page: int = Query(1, ge=1)):
+    f = queries.Filters(q=q or None, source=source, entity=entity, date_from=date_from, date_to=date_to)
+    with request.app.state.store.read() as conn:
+        results = queries.search_articles(conn, f, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+        facets = queries.facets(conn, f)
+    words = query_words(q or "")
+    for item in results["items"]:
+        item["snippet_html"] = mark_words(item["snippet"], words)
+    params = {"q": q, "source": source, "entity": entity, "from_": date_from, "to": date_to}
+    peak = max((m["n"] for m in facets["months"]), default=1)
+    return render(request, "search.html", f=f, results=results, facets=facets, page=page, params=params,
+                  link=link, peak=peak, pages=(results["total"] + PER_PAGE - 1) // PER_PAGE)
+
+
+def _load_article(request: Request, article_id: str) -> tuple[dict, dict[str, str]]:
+    with request.app.state.store.read() as conn:
+        found = queries.get_article(conn, article_id)
+        links = queries.article_entity_ids(conn, article_id) if found else {}
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return found, links
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str):
+    found, links = _load_article(request, article_id)
+    record = found["record"]
+    names = {e["id"]: e for e in record.get("entities", [])}
+    body = highlight(record["text"], record_marks(record, links))
+    return render(request, "article.html", r=record, body=body, links=links, names=names)
+
+
+@router.get("/articles/{article_id}/raw")
+def article_raw(request: Request, article_id: str):
+    found, _ = _load_article(request, article_id)
+    return render(request, "raw.html", r=found["record"], raw=found["raw"])
+
+
+@router.get("/entities")
+def entities(request: Request, q: Optional[str] = None, type: Optional[str] = None, page: int = Query(1, ge=1)):
+    with request.app.state.store.read() as conn:
+        results = layers.list_entities(conn, q=q, type=type, limit=50, offset=(page - 1) * 50)
+    return render(request, "entities.html", results=results, q=q, type=type, page=page, link=link,
+                  pages=(results["total"] + 49) // 50)
+
+
+@router.get("/entities/{entity_id}")
+def entity(request: Request, entity_id: str):
+    with request.app.state.store.read() as conn:
+        found = layers.get_entity(conn, entity_id)
+    if found is None:
+        raise HTTPException(404, f"no entity {entity_id!r}")
+    return render(request, "entity.html", e=found)
+
+
+@router.get("/claims")
+def claims(request: Request, category: Optional[str] = None,
+           date_from: Optional[str] = Query(None, alias="from", pattern=DATE),
+           date_to: Optional[str] = Query(None, alias="to", pattern=DATE)):
+    with request.app.state.store.read() as conn:
+        found = layers.claims(conn, category=category or None, date_from=date_from, date_to=date_to)
+    return render(request, "claims.html", claims=found, category=category, categories=layers.CLAIM_CATEGORIES,
+                  date_from=date_from, date_to=date_to)
+
+
+@router.get("/events")
+def events(request: Request, actor: Optional[str] = None, type: Optional[str] = None,
+           date_from: Optional[str] = Query(None, alias="from", pattern=DATE),
+           date_to: Optional[str] = Query(None, alias="to", pattern=DATE), page: int = Query(1, ge=1)):
+    with request.app.state.store.read() as conn:
+        found = layers.list_events(conn, actor=actor or None, type=type or None, date_from=date_from,
+                                   date_to=date_to, limit=100, offset=(page - 1) * 100)
+    days = Counter((ev["time"] or ev["pub_date"] or "")[:10] for ev in found["items"])
+    days.pop("", None)
+    timeline = sorted(days.items())
+    return render(request, "events.html", events=found, actor=actor, type=type, types=EVENT_TYPES,
+                  date_from=date_from, date_to=date_to, timeline=timeline,
+                  peak=max(days.values(), default=1), page=page, link=link)
