@@ -1,15 +1,69 @@
 """Entities: named PER/ORG/LOC mentions grouped per real-world entity.
 
-(Placeholder until issue 3 lands: assigns no entities.)
+Mentions come from capitalised runs cut by titles, gazetteers and head words
+(``kabar.entities.mentions``); names the gazetteers do not know are typed by
+the statistical tagger (``kabar.ner``) when it is installed, else by simple
+rules. Grouping (``kabar.entities.grouping``) joins short forms to the
+fullest name, which becomes the entity's ``name``.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..document import Document
+from ..entities.gazetteer import lexicon
+from ..entities.grouping import group
+from ..entities.mentions import find_mentions, units
 
 REQUIRES = ("text", "sentences", "tokens")
 ASSIGNS = ("entities",)
 
 
+@lru_cache(maxsize=1)
+def tagger():
+    """The statistical tagger, or None where it is not installed (rules type names then)."""
+    try:
+        from ..ner import get_tagger
+
+        return get_tagger()
+    except (ImportError, RuntimeError, OSError):
+        return None
+
+
+def _sentence_ranges(spans, sentences) -> list[tuple[int, int]]:
+    out, k, n = [], 0, len(spans)
+    for a, b in sentences:
+        while k < n and spans[k][1] <= a:
+            k += 1
+        first = k
+        while k < n and spans[k][0] < b:
+            k += 1
+        if k > first:
+            out.append((first, k))
+    return out
+
+
 def run(doc: Document) -> Document:
+    text, lex = doc.text, lexicon()
+    spans = units(text, doc.tokens, lex)
+    words = [text[a:b] for a, b in spans]
+    ranges = _sentence_ranges(spans, doc.sentences or [(0, len(text))])
+    ner = None
+    tg = tagger()
+    if tg is not None and ranges:
+        tags = tg.tag([words[a:b] for a, b in ranges])
+        ner = ["O"] * len(words)
+        for (a, b), t in zip(ranges, tags):
+            ner[a:b] = t
+    mentions = find_mentions(text, ranges, spans, words, ner, lex)
+    entities = group(mentions, words, lex)
+    entities.sort(key=lambda e: min(m.start for m in e.mentions))
     doc.entities = []
+    for n, e in enumerate(entities, 1):
+        best = e.longest()
+        doc.entities.append({
+            "id": f"e{n}", "name": text[best.start:best.end], "type": e.type,
+            "mentions": sorted({(m.start, m.end) for m in e.mentions}),
+        })
+        doc.entities[-1]["mentions"] = [list(s) for s in doc.entities[-1]["mentions"]]
     return doc

@@ -1,0 +1,119 @@
+"""Gazetteers and word lists for the entities stage, read once from ``lang/id``.
+
+A gazetteer name is stored as its token sequence, so a lookup is a dict hit
+on the tokens of a run. Short or all-capital names ("AS", "PAN", "UI") must
+match their case exactly, since the same letters are also ordinary words;
+longer names match case-insensitively so a dateline's "JAKARTA" is found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import lang
+
+GAZETTEERS = ("orgs.tsv", "entity_aliases.tsv", "countries.tsv", "regions.tsv")
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def fold(word: str) -> str:
+    return word.translate(APOSTROPHES).lower()
+
+
+def split_words(name: str) -> tuple[str, ...]:
+    from ..stages.sentences import tokenize
+
+    return tuple(name[a:b].translate(APOSTROPHES) for a, b in tokenize(name))
+
+
+def _case_strict(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(name) <= 4 or (bool(letters) and all(c.isupper() for c in letters))
+
+
+@dataclass
+class Lexicon:
+    exact: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    folded: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    max_len: int = 1
+    titles: dict[tuple[str, ...], int] = field(default_factory=dict)
+    title_len: int = 1
+    org_heads: dict[tuple[str, ...], int] = field(default_factory=dict)
+    loc_heads: dict[tuple[str, ...], int] = field(default_factory=dict)
+    loc_tails: frozenset = frozenset()
+    connectors: frozenset = frozenset()
+    common: frozenset = frozenset()
+    stop: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+    def lookup(self, words: list[str], i: int, j: int) -> tuple[int, str, str] | None:
+        """Longest gazetteer name starting at words[i] and ending before j: (length, type, key)."""
+        for n in range(min(self.max_len, j - i), 0, -1):
+            seq = tuple(w.translate(APOSTROPHES) for w in words[i:i + n])
+            hit = self.exact.get(seq) or self.folded.get(tuple(w.lower() for w in seq))
+            if hit:
+                return n, hit[0], hit[1]
+        return None
+
+    @staticmethod
+    def _prefix(table: dict, width: int, words: list[str], i: int, j: int) -> int:
+        for n in range(min(width, j - i), 0, -1):
+            if tuple(fold(w) for w in words[i:i + n]) in table:
+                return n
+        return 0
+
+    def title_at(self, words, i, j) -> int:
+        return self._prefix(self.titles, self.title_len, words, i, j)
+
+    def head_at(self, words, i, j) -> tuple[int, str]:
+        n = self._prefix(self.org_heads, 3, words, i, j)
+        if n:
+            return n, "ORG"
+        n = self._prefix(self.loc_heads, 3, words, i, j)
+        return (n, "LOC") if n else (0, "")
+
+    def stop_at(self, words, i, j) -> int:
+        return self._prefix(self.stop, 3, words, i, j)
+
+    def is_common(self, word: str) -> bool:
+        return fold(word) in self.common
+
+
+def _phrases(name: str) -> dict[tuple[str, ...], int]:
+    out = {}
+    for entry in lang.lines(name):
+        out[tuple(fold(w) for w in split_words(entry))] = 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex = Lexicon()
+    surface_key: dict[str, tuple[str, str]] = {}
+    for fname in GAZETTEERS:
+        for row in lang.table(fname):
+            name, typ = row[0], row[1]
+            aliases = [a for a in (row[2].split("|") if len(row) > 2 and row[2] else []) if a]
+            names = [name, *aliases]
+            # A later file naming an already known surface extends that entity
+            # (regions' "Sumatera Barat" is the aliases file's "Sumbar").
+            known = next((surface_key[fold(n)] for n in names if fold(n) in surface_key), None)
+            typ, key = known or (typ, name)
+            for n in names:
+                surface_key.setdefault(fold(n), (typ, key))
+                words = split_words(n)
+                if not words:
+                    continue
+                if _case_strict(n):
+                    lex.exact.setdefault(words, (typ, key))
+                else:
+                    lex.folded.setdefault(tuple(w.lower() for w in words), (typ, key))
+                lex.max_len = max(lex.max_len, len(words))
+    lex.titles = _phrases("titles.txt")
+    lex.title_len = max(map(len, lex.titles))
+    lex.org_heads = _phrases("entity_org_heads.txt")
+    lex.loc_heads = _phrases("entity_loc_heads.txt")
+    lex.loc_tails = frozenset(fold(w) for w in lang.lines("entity_loc_tails.txt"))
+    lex.connectors = frozenset(fold(w) for w in lang.lines("entity_connectors.txt"))
+    lex.common = frozenset(fold(w) for w in lang.lines("entity_common_words.txt"))
+    lex.stop = _phrases("entity_stop.txt")
+    return lex

@@ -1,0 +1,124 @@
+"""Grouping mentions into entities: one entity per real-world referent per article.
+
+Mentions are taken longest first, so a full name exists before its short
+forms come to join it: a gazetteer key ("AS" and "Amerika Serikat"), the same
+words, a name in parentheses after another ("Badan Pusat Statistik (BPS)"),
+an acronym of an organisation's initials, or a surname / short form that is
+part of exactly one longer name ("Qaani" -> "Esmail Qaani"; when two people
+share it, the one named last before the mention wins).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .gazetteer import Lexicon, fold
+from .mentions import Mention, _acronym
+
+TYPE_WEIGHT_GAZ = 3
+
+
+class Entity:
+    __slots__ = ("mentions", "types", "key", "forms")
+
+    def __init__(self, m: Mention):
+        self.mentions: list[Mention] = []
+        self.types: Counter = Counter()
+        self.key = m.key
+        self.forms: set[tuple[str, ...]] = set()
+        self.add(m)
+
+    def add(self, m: Mention):
+        self.mentions.append(m)
+        if m.type != "UNK":
+            self.types[m.type] += TYPE_WEIGHT_GAZ if m.key else 1
+        self.forms.add(tuple(fold(w) for w in m.words))
+
+    @property
+    def type(self) -> str:
+        return self.types.most_common(1)[0][0] if self.types else "UNK"
+
+    def longest(self) -> Mention:
+        return max(self.mentions, key=lambda m: (len(m.words), m.end - m.start, -m.start))
+
+
+def _contains(longer: tuple, shorter: tuple) -> bool:
+    n = len(shorter)
+    return n < len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _initials(words: tuple[str, ...], lex: Lexicon) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() and fold(w) not in lex.connectors)
+
+
+def _strip_head(form: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """"kota padang" -> "padang": an administrative prefix does not make another place."""
+    n, typ = lex.head_at(list(form), 0, len(form))
+    return form[n:] if typ == "LOC" and n < len(form) and lex.lookup(list(form), n, len(form)) else form
+
+
+def parenthesised(mentions: list[Mention], words: list[str]) -> dict[int, int]:
+    """Mention index -> index of the mention it stands in parentheses after."""
+    by_last = {m.last: k for k, m in enumerate(mentions)}
+    out = {}
+    for k, m in enumerate(mentions):
+        if m.first >= 2 and words[m.first - 1] == "(" and m.last < len(words) and words[m.last] == ")":
+            host = by_last.get(m.first - 1)
+            if host is not None and host != k:
+                out[k] = host
+    return out
+
+
+def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entity]:
+    links = parenthesised(mentions, words)
+    owner: dict[int, Entity] = {}
+    entities: list[Entity] = []
+    order = sorted(range(len(mentions)), key=lambda k: (-len(mentions[k].words), mentions[k].start))
+    # Hosts first, so the parenthesised alias finds its entity.
+    order.sort(key=lambda k: k in links)
+    for k in order:
+        m = mentions[k]
+        ent = owner.get(links[k]) if k in links else None
+        if ent is not None and m.key is None:
+            m.type = ent.type
+        ent = ent or _find(m, entities, lex)
+        if ent is None:
+            ent = Entity(m)
+            entities.append(ent)
+        else:
+            ent.add(m)
+        owner[k] = ent
+    return [e for e in entities if e.type != "UNK"]
+
+
+def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
+    form = tuple(fold(w) for w in m.words)
+    bare = _strip_head(form, lex)
+    for e in entities:
+        if m.key and e.key == m.key:
+            return e
+    for e in entities:
+        if (form in e.forms or any(_strip_head(f, lex) == bare for f in e.forms)) and \
+                (not m.key or not e.key):
+            return e
+    if m.key:
+        return None
+    if len(m.words) == 1 and _acronym(m.words[0]):
+        for e in entities:
+            if e.type == "ORG" and any(_initials(f, lex) == m.words[0] for f in
+                                       (x.words for x in e.mentions) if len(f) > 1):
+                return e
+    candidates = [e for e in entities if not e.key and e.type in (m.type, "UNK") or
+                  (m.type == "UNK" and e.type == "PER")]
+    candidates = [e for e in candidates if any(_contains(f, form) for f in e.forms)]
+    if m.type in ("PER", "UNK"):
+        candidates = [e for e in candidates if e.type == "PER"]
+    if not candidates:
+        return None
+    if len(candidates) > 1:
+        before = [e for e in candidates if any(x.start < m.start for x in e.mentions)]
+        candidates = before or candidates
+        return max(candidates, key=lambda e: max((x.start for x in e.mentions if x.start < m.start), default=-1))
+    e = candidates[0]
+    if m.type == "UNK":
+        m.type = e.type
+    return e

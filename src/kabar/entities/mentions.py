@@ -1,0 +1,197 @@
+"""Entity mentions: capitalised runs cut into titles, organisations, places and names.
+
+A run is a stretch of capitalised words inside one sentence (lower-case
+connectors such as "dan" or "de" may stand between them). Each run is read
+left to right: a title ("Menteri Dalam Negeri") is skipped, a gazetteer name
+is taken whole, a head word ("Kementerian", "Kota") opens an organisation or
+place phrase, and what is left is a name whose type the statistical tagger
+decides. Words joined by a hyphen are one word ("Sang-min") unless both
+halves are capitalised names ("Prabowo-Gibran"), which are two mentions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .gazetteer import Lexicon
+
+OPENERS = frozenset("\"“‘'([")
+
+
+@dataclass
+class Mention:
+    start: int           # character offsets into doc.text
+    end: int
+    type: str            # PER / ORG / LOC, or UNK until grouping decides
+    words: tuple[str, ...]
+    key: str | None      # gazetteer key: mentions with one key are one entity
+    first: int           # unit index of the first word
+    last: int            # unit index after the last word
+    titled: bool = False  # stood after a title ("Presiden ...")
+
+
+def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
+    """Tokens with hyphen-glued pieces joined back, except pairs of capitalised names."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        a, b = tokens[i]
+        j = i
+        while (j + 2 < n and text[tokens[j + 1][0]:tokens[j + 1][1]] == "-"
+               and tokens[j + 1][0] == tokens[j][1] and tokens[j + 2][0] == tokens[j + 1][1]):
+            j += 2
+        if j == i:
+            out.append((a, b))
+            i += 1
+            continue
+        pieces = [tokens[k] for k in range(i, j + 1, 2)]
+        words = [text[x:y] for x, y in pieces]
+        whole = text[a:tokens[j][1]]
+        pair = (all(w[:1].isupper() and len(w) > 1 for w in words)
+                and lex.lookup([whole], 0, 1) is None
+                and words[0].lower() not in lex.connectors)
+        if pair:
+            for k in range(i, j + 1):
+                out.append(tokens[k])
+        else:
+            out.append((a, tokens[j][1]))
+        i = j + 1
+    return out
+
+
+def _caplike(w: str, lex: Lexicon) -> bool:
+    c = w[:1]
+    return c.isupper() or (c.isalpha() and lex.lookup([w], 0, 1) is not None)
+
+
+def runs(words: list[str], s: int, e: int, lex: Lexicon):
+    """(i, j) index ranges of capitalised runs inside one sentence [s, e)."""
+    i = s
+    while i < e:
+        if not _caplike(words[i], lex):
+            i += 1
+            continue
+        j = i + 1
+        while j < e:
+            if _caplike(words[j], lex):
+                j += 1
+            elif words[j].lower() in lex.connectors and j + 1 < e and _caplike(words[j + 1], lex):
+                j += 2
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def _acronym(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _namelike(words, k, lex: Lexicon) -> bool:
+    w = words[k]
+    return (w[:1].isupper() and not lex.is_common(w) and not _acronym(w)
+            and lex.lookup(words, k, k + 1) is None and not lex.title_at(words, k, k + 1)
+            and not lex.head_at(words, k, k + 1)[0] and not lex.stop_at(words, k, k + 1))
+
+
+class RunReader:
+    """Cuts one run into mentions; ``ner`` holds the tagger's label per unit or None."""
+
+    def __init__(self, text, spans, words, ner, lex: Lexicon):
+        self.text, self.spans, self.words, self.ner, self.lex = text, spans, words, ner, lex
+        self.out: list[Mention] = []
+
+    def emit(self, i, j, typ, key=None, titled=False):
+        while i < j and self.words[i].islower() and self.words[i] in self.lex.connectors:
+            i += 1
+        while j > i and self.words[j - 1].islower() and self.words[j - 1] in self.lex.connectors:
+            j -= 1
+        if i < j:
+            a, b = self.spans[i][0], self.spans[j - 1][1]
+            self.out.append(Mention(a, b, typ, tuple(self.words[i:j]), key, i, j, titled))
+
+    def read(self, i, j, initial: bool):
+        lex, words = self.lex, self.words
+        # A sentence's first word is capitalised anyway: an ordinary word there is no name.
+        if initial and lex.is_common(words[i]) and not (lex.title_at(words, i, j) or lex.head_at(words, i, j)[0]
+                                                         or lex.lookup(words, i, j)):
+            i += 1
+        tail = j
+        while tail > i and _namelike(words, tail - 1, lex):
+            tail -= 1
+        p, titled = i, False
+        while p < j:
+            n = lex.title_at(words, p, j)
+            if n:
+                p, titled = p + n, True
+                continue
+            hit = lex.lookup(words, p, j)
+            if hit:
+                self.emit(p, p + hit[0], hit[1], hit[2])
+                p += hit[0]
+                continue
+            n, typ = lex.head_at(words, p, j)
+            if n:
+                q = p + n
+                end = tail if titled and tail > q else j
+                while q < end and not lex.title_at(words, q, j) and not lex.stop_at(words, q, j):
+                    q += 1
+                if q > p + n:  # a head word alone ("Kota", "Badan") names nothing
+                    self.emit(p, q, typ)
+                p = q
+                continue
+            n = lex.stop_at(words, p, j)
+            if n:
+                p += n
+                continue
+            q = p + 1
+            while q < j and not (lex.title_at(words, q, j) or lex.lookup(words, q, j)
+                                 or lex.head_at(words, q, j)[0] or lex.stop_at(words, q, j)):
+                q += 1
+            self.plain(p, q, titled)
+            p = q
+
+    def plain(self, p, q, titled):
+        lex, words = self.lex, self.words
+        if titled:
+            # "Menteri Kebudayaan Fadli Zon": the ordinary words after a title name its office.
+            while p < q and (lex.is_common(words[p]) or words[p].lower() in lex.connectors):
+                p += 1
+            if p < q:
+                self.emit(p, q, "PER", titled=True)
+            return
+        if self.ner is not None:
+            k = p
+            while k < q:
+                lab = self.ner[k]
+                if lab == "O":
+                    k += 1
+                    continue
+                typ, m = lab[2:], k + 1
+                while m < q and self.ner[m] == "I-" + typ:
+                    m += 1
+                self.emit(k, m, typ)
+                k = m
+            return
+        self.fallback(p, q)
+
+    def fallback(self, p, q):
+        lex, words = self.lex, self.words
+        if all(lex.is_common(w) or w.lower() in lex.connectors for w in words[p:q]):
+            return
+        if q - p == 1 and _acronym(words[p]):
+            self.emit(p, q, "ORG")
+        elif lex.is_common(words[q - 1]) is False and words[q - 1].lower() in lex.loc_tails:
+            self.emit(p, q, "LOC")
+        else:
+            self.emit(p, q, "PER" if q - p >= 2 else "UNK")
+
+
+def find_mentions(text, sentences, spans, words, ner, lex: Lexicon) -> list[Mention]:
+    """Mentions of one document; ``sentences`` are (first, last) unit index ranges."""
+    reader = RunReader(text, spans, words, ner, lex)
+    for s, e in sentences:
+        for i, j in runs(words, s, e, lex):
+            initial = i == s or (i > s and words[i - 1] in OPENERS) or (i > s and text[spans[i-1][0]] in "\n")
+            reader.read(i, j, initial)
+    return reader.out
