@@ -24,9 +24,19 @@ def normalise_url(url: str | None) -> str:
     url = url or default_url()
     if url.startswith("postgres://"):  # the libpq spelling SQLAlchemy does not accept
         url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        return f"postgresql+{_pg_driver()}://" + url[len("postgresql://"):]
     if "://" in url:
         return url
     return "sqlite:///" + str(Path(url).expanduser().resolve())
+
+
+def _pg_driver() -> str:
+    """psycopg2 (what ``kabar[postgres]`` installs) unless only psycopg 3 is there."""
+    import importlib.util
+
+    return "psycopg2" if importlib.util.find_spec("psycopg2") or not importlib.util.find_spec("psycopg") \
+        else "psycopg"
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
