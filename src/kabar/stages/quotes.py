@@ -1,15 +1,84 @@
 """Quotes with speakers, and the claimant of every figure.
 
-(Placeholder until issue 4 lands.)
+Direct quotes (text in quotation marks) and reported speech (speech verb plus
+content clause, "menurut X", "kata X") are found separately
+(``kabar.quotes.direct`` / ``.reported``), merged (a reported clause that
+holds a quotation gives it its speaker and goes), then resolved in text order
+so that "ujarnya", "kata dia" and an unattributed quote point at the last
+speaker. Finally every figure gets its claimant (``kabar.quotes.claimants``).
 """
 from __future__ import annotations
 
 from ..document import Document
+from ..quotes import claimants, direct, reported
+from ..quotes.model import Found
+from ..quotes.speakers import EntityIndex, Resolver, describe
+from ..quotes.text import WORD, Sentences
+from ..quotes.via import find_via
 
 REQUIRES = ("text", "sentences", "entities", "figures")
 ASSIGNS = ("quotes", "figure_claimants")
 
 
+def _merge(directs: list[Found], reports: list[Found]) -> list[Found]:
+    kept = []
+    for r in reports:
+        holds = [d for d in directs if d.span[0] < r.span[1] and r.span[0] < d.span[1]]
+        if any(d.span[0] <= r.span[0] < d.span[1] for d in directs):
+            continue  # a speech verb inside a quotation
+        if holds:
+            for d in holds:
+                if d.speaker.kind == "none":
+                    d.speaker, d.cue, d.kind, d.emit = r.speaker, r.cue, r.kind, True
+            continue
+        kept.append(r)
+    return [d for d in directs if d.emit] + kept
+
+
+def _subjects(text: str, sents: Sentences, ents: EntityIndex, spans) -> list[tuple[int, int, str]]:
+    """Person mentions opening a sentence outside any quote: what a pronoun may point at."""
+    out = []
+    for sa, sb in sents.spans:
+        first = list(WORD.finditer(text, sa, sb))[:4]
+        if not first:
+            continue
+        for a, b, ent, etype in ents.within(sa, first[-1].end()):
+            if etype == "PER" and not any(x <= a < y for x, y in spans):
+                out.append((a, b, ent))
+                break
+    return out
+
+
+def _entity(text: str, span, ents: EntityIndex) -> str | None:
+    inside = ents.within(*span)
+    if inside:
+        return min(inside, key=lambda r: r[0])[2]
+    return ents.by_name(text[span[0]:span[1]])
+
+
 def run(doc: Document) -> Document:
-    doc.quotes = []
+    text = doc.text
+    paragraphs = doc.paragraphs or [(0, len(text))]
+    sents = Sentences(text, paragraphs)
+    ents = EntityIndex(doc.entities, text)
+    found = _merge(direct.find(text, paragraphs, sents), reported.find(text, sents))
+    found.sort(key=lambda f: f.span[0])
+    resolver = Resolver(text, _subjects(text, sents, ents, [f.span for f in found]))
+    quotes, claims = [], []
+    for f in found:
+        sp = f.speaker
+        if sp.kind == "pending":
+            sp = describe(text, sp.span, ents, sp.tail)
+        speaker, words = resolver.resolve(sp, f.span[0])
+        via_span = find_via(text, *f.region, skip=f.span) if f.region else None
+        claims.append((f.span, f.region or f.span, speaker, words))
+        if not f.emit:
+            continue
+        quotes.append({
+            "text": text[f.span[0]:f.span[1]], "span": [f.span[0], f.span[1]],
+            "direct": f.direct, "kind": f.kind, "speaker": speaker, "speaker_text": words,
+            "cue": f.cue, "via": _entity(text, via_span, ents) if via_span else None,
+        })
+    doc.quotes = quotes
+    claimants.assign(doc.figures, claims, text, sents, ents)
     return doc

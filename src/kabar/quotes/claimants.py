@@ -1,0 +1,50 @@
+"""The claimant of every figure: the speaker of the quote or source that carries it.
+
+A figure inside a quote's text takes that quote's speaker; one in a sentence
+whose statement is attributed ("Para pejabat Israel mengatakan ...", a claim
+verb such as "mengumumkan") takes that speaker; one introduced by a source
+("menurut data BPS", "mengutip data Bank Indonesia", "dilansir Saudi
+Gazette") takes the source; the rest are the article's own voice (null).
+"""
+from __future__ import annotations
+
+from .lexicon import lexicon
+from .speakers import EntityIndex
+from .text import Sentences, trim
+from .via import find_via
+
+
+def _entity_for(text: str, span: tuple[int, int], ents: EntityIndex) -> str | None:
+    inside = ents.within(*span)
+    if inside:
+        return min(inside, key=lambda r: r[0])[2]
+    return ents.by_name(text[span[0]:span[1]])
+
+
+def _source(text: str, sa: int, sb: int, ents: EntityIndex):
+    for rx in lexicon().source_res:
+        m = rx.search(text, sa, sb)
+        if m:
+            span = trim(text, m.start("src"), m.end("src"), " ,.;:")
+            if span[1] > span[0]:
+                return _entity_for(text, span, ents), text[span[0]:span[1]]
+    via = find_via(text, sa, sb)
+    if via:
+        return _entity_for(text, via, ents), text[via[0]:via[1]]
+    return None
+
+
+def assign(figures: list[dict], claims: list[tuple], text: str, sents: Sentences, ents: EntityIndex) -> None:
+    """``claims``: (quote span, region, entity, words), for quotes and claim verbs alike."""
+    for f in figures:
+        a, b = f["span"]
+        inside = [c for c in claims if c[0][0] <= a and b <= c[0][1]]
+        if not inside:
+            inside = [c for c in claims if c[1][0] <= a and b <= c[1][1]]
+        if inside:
+            best = min(inside, key=lambda c: c[0][1] - c[0][0])
+            f["claimant"], f["claimant_text"] = best[2], best[3]
+            continue
+        sa, sb = sents.at(a)
+        found = _source(text, sa, sb, ents)
+        f["claimant"], f["claimant_text"] = found if found else (None, None)

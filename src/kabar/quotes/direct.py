@@ -1,0 +1,192 @@
+"""Direct quotes: text in quotation marks that carries someone's speech.
+
+Marks are classified by what stands around them (space before and a letter
+after opens; a letter before and space or punctuation after closes), so mixed
+straight and curly marks, glued scrapes ("Imin.\\"Ya") and a missing mark on
+either side still pair up. A passage kept as a quote has an attribution
+(",\\" kata X", "ujarnya", "X mengatakan: \\"...") or stands as a sentence of
+its own; a short phrase in marks inside a sentence ('apa saja') is no quote.
+"""
+from __future__ import annotations
+
+import bisect
+
+from .lexicon import DOUBLE_MARKS, SINGLE_MARKS, OPEN_HINT, CLOSE_HINT, lexicon
+from .model import Found
+from .speakers import Speaker, phrase_after, subject_before
+from .text import WORD, Sentences, trim
+
+_OPEN_BEFORE = set("([{—–-:/") | {"\n", " ", "\t", "\u00a0"}
+_CLOSE_AFTER = set(",.;:!?)]}…—–-") | set(DOUBLE_MARKS) | set(SINGLE_MARKS) | {"'"}
+_CONTENT_TRIM = " \t\r\n,"
+
+
+def _role(text: str, i: int, strict: bool) -> str | None:
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    opening = prev in _OPEN_BEFORE and not nxt.isspace()
+    closing = (nxt.isspace() or nxt in _CLOSE_AFTER) and not prev.isspace()
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        return "close"
+    if strict and not (opening or closing):
+        return None  # an apostrophe inside a word: Ma'ruf, Jum'at
+    if prev in ".!?,;" and nxt.isalnum():
+        return "glue"  # closes if a quote is open, else opens
+    if text[i] in OPEN_HINT:
+        return "open"
+    if text[i] in CLOSE_HINT:
+        return "close"
+    return "ambig"
+
+
+def _marks(text: str, chars: str, strict: bool) -> list[tuple[int, str]]:
+    out = []
+    for i, ch in enumerate(text):
+        if ch in chars:
+            r = _role(text, i, strict)
+            if r:
+                out.append((i, r))
+    return out
+
+
+def _pairs(text: str, marks, paragraphs) -> list[tuple[int | None, int, bool]]:
+    """(open index or None, end index, closed?) for each quoted passage."""
+    starts = [a for a, _ in paragraphs]
+
+    def para(pos):
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    out, open_at = [], None
+    for pos, role in marks:
+        if open_at is not None and para(pos) != para(open_at):
+            p = paragraphs[para(pos)]
+            if role in ("open", "glue", "ambig") and not text[p[0]:pos].strip() and para(pos) == para(open_at) + 1:
+                continue  # a quote running on into the next paragraph reopens it
+            out.append((open_at, paragraphs[para(pos) - 1][1], False))
+            open_at = None
+        if open_at is None:
+            if role in ("open", "glue", "ambig"):
+                open_at = pos
+            else:
+                out.append((None, pos, True))
+        elif role == "open":
+            out.append((open_at, pos, False))
+            open_at = pos
+        else:
+            out.append((open_at, pos, True))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, paragraphs[para(open_at)][1], False))
+    return out
+
+
+def _attribution_after(text: str, pos: int, end: int, found: Found) -> bool:
+    """Read ',\" kata X ...' / 'ujarnya' / '\" X menambahkan.' after a closing mark."""
+    lex = lexicon()
+    m = lex.cue_re.match(text, pos, end)
+    if m:
+        cue = m.group("cue")
+        found.cue = text[m.start("cue"):m.end("nya") if m.group("nya") else m.end("cue")]
+        found.kind = lex.cues.get(cue.lower(), "statement")
+        if m.group("nya"):
+            found.speaker = Speaker("pronoun", (m.start("nya"), m.end("nya")))
+            found.region = (found.region[0], max(end, m.end()))
+        else:
+            span = phrase_after(text, m.end(), end)
+            found.speaker = Speaker("pending", span, tail=(span[0], end))
+            found.region = (found.region[0], max(end, m.end()))
+        return True
+    # "\"...,\" Arief menambahkan." : a short subject then a speech verb.
+    words = list(WORD.finditer(text, pos, end))[:6]
+    for w in words:
+        if w.group().lower() in lex.verbs and lex.verbs[w.group().lower()][1] == "strong":
+            if w.start() > pos and text[pos:w.start()].strip(" ,"):
+                found.cue = w.group()
+                found.speaker = Speaker("pending", subject_before(text, pos, w.start()))
+                found.region = (found.region[0], max(end, w.end()))
+                return True
+            break
+    return False
+
+
+def _attribution_before(text: str, sent_start: int, pos: int, found: Found) -> bool:
+    """Read 'X mengatakan: \"' / 'kata X, \"' before an opening mark."""
+    lex = lexicon()
+    head = text[sent_start:pos].rstrip()
+    if not head or head[-1] not in ",:":
+        return False
+    verbs = list(lex.verb_re.finditer(text, sent_start, pos))
+    if verbs:
+        v = verbs[-1]
+        if lex.verbs.get(v.group().lower(), ("", "claim"))[1] == "claim":
+            return False
+        found.cue = v.group()
+        found.kind = lex.verbs[v.group().lower()][0]
+        found.speaker = Speaker("pending", subject_before(text, sent_start, v.start()))
+        found.region = (sent_start, found.region[1])
+        return True
+    m = lex.inline_kata_re.search(text, sent_start, pos)
+    if m and m.group("cue").lower() == "kata":
+        found.cue = m.group("cue")
+        found.speaker = (Speaker("pronoun", (m.start("nya"), m.end("nya"))) if m.group("nya")
+                         else Speaker("pending", phrase_after(text, m.end(), pos)))
+        found.region = (m.start(), found.region[1])
+        return True
+    return head.endswith(":") and len(head) < 80
+
+
+def find(text: str, paragraphs: list[tuple[int, int]], sents: Sentences) -> list[Found]:
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for chars, strict in ((DOUBLE_MARKS, False), (SINGLE_MARKS + "'", True)):
+        for open_at, end, closed in _pairs(text, _marks(text, chars, strict), paragraphs):
+            found = _one(text, open_at, end, closed, sents, strict)
+            if found and not any(a <= found.span[0] and found.span[1] <= b for a, b in taken):
+                out.append(found)
+        taken = [f.region for f in out]
+    return out
+
+
+def _one(text, open_at, end, closed, sents: Sentences, strict: bool) -> Found | None:
+    lex = lexicon()
+    s_start, s_end = sents.at(end if open_at is None else open_at)
+    if open_at is None:
+        start = s_start  # closing mark with its opening lost: the sentence it ends
+        if start >= end:
+            return None
+    else:
+        start = open_at + 1
+    stop = end
+    cue_inside = None
+    if not closed:
+        cue_inside = lex.tail_cue_re.search(text, start, end)  # "...sekali, kata Arief. "Next"
+        if cue_inside:
+            stop = cue_inside.start()
+    a, b = trim(text, start, stop, _CONTENT_TRIM)
+    if b - a < 2:
+        return None
+    found = Found(span=(a, b), direct=True, region=(open_at if open_at is not None else a, end + 1))
+    after_end = sents.at(end)[1] if closed else min(len(text), sents.at(end)[1])
+    if cue_inside:
+        attributed = _attribution_after(text, cue_inside.start(), max(after_end, cue_inside.end()), found)
+    elif closed:
+        attributed = _attribution_after(text, end + 1, max(after_end, end + 1), found)
+    else:
+        attributed = False
+    if open_at is None and not attributed:
+        return None
+    if not attributed and open_at is not None:
+        attributed = _attribution_before(text, s_start, open_at, found)
+    if not attributed:
+        n_words = len(WORD.findall(text, a, b))
+        standalone = not text[s_start:open_at].strip() and n_words >= 3
+        found.speaker = Speaker("none")
+        found.emit = not strict and (standalone or n_words >= 6)
+        found.cue = None
+        if not found.emit and not strict:
+            found.emit = None  # kept only if a reported clause around it gives a speaker
+        elif not found.emit:
+            return None
+    return found

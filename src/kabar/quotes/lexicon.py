@@ -1,0 +1,75 @@
+"""The language data of the quotes stage, read once and compiled into regexes.
+
+Everything Indonesian lives in ``lang/id/speech_verbs.tsv`` and ``quote_*``
+files; this module only turns them into patterns, cached for the process.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lang
+
+# Every double quotation mark outlets use, straight and curly; single marks apart
+# because an apostrophe (Ma'ruf) looks like one.
+DOUBLE_MARKS = "\"“”„‟″«»"
+SINGLE_MARKS = "‘’‚‛"
+OPEN_HINT = "“„‟«‘‚‛"
+CLOSE_HINT = "”»’"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict            # verb -> (kind, class)
+    cues: dict             # post-quote cue -> kind
+    pronouns: frozenset
+    stop: frozenset        # lower-cased words that end a speaker phrase
+    connectives: frozenset
+    adverbs: frozenset
+    predicates: frozenset
+    blockers: frozenset
+    abbrev: frozenset
+    media_nouns: tuple
+    verb_re: re.Pattern    # any speech verb, as a word
+    cue_re: re.Pattern     # a cue right after a closing mark: kata X / ujarnya / kata dia
+    inline_kata_re: re.Pattern  # "kata X," inside a sentence (no quotation marks)
+    tail_cue_re: re.Pattern     # ", kata X." ending a sentence of unmarked speech
+    menurut_re: re.Pattern
+    passive_re: re.Pattern
+    via_res: tuple
+    source_res: tuple
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    verbs = {row[0]: (row[1], row[2]) for row in lang.table("speech_verbs.tsv", columns=3)}
+    cues = dict(lang.table("quote_cues.tsv", columns=2))
+    cue_alt = _alt(cues)
+    # Passive reports ("disebutkan bahwa", "diakuinya bahwa") have their own class.
+    passive = [v for v, (_, cls) in verbs.items() if cls == "passive"]
+    verb_alt = _alt(v for v, (_, cls) in verbs.items() if cls != "passive")
+    return Lexicon(
+        verbs=verbs,
+        cues=cues,
+        pronouns=frozenset(lang.lines("quote_pronouns.txt")),
+        stop=frozenset(w.lower() for w in lang.lines("quote_stop.txt")),
+        connectives=frozenset(lang.lines("quote_connectives.txt")),
+        adverbs=frozenset(lang.lines("quote_adverbs.txt")),
+        predicates=frozenset(lang.lines("quote_predicates.txt")),
+        blockers=frozenset(lang.lines("quote_blockers.txt")),
+        abbrev=frozenset(lang.lines("quote_abbrev.txt")),
+        media_nouns=tuple(sorted(lang.lines("quote_media_nouns.txt"), key=len, reverse=True)),
+        verb_re=re.compile(rf"(?<![\w-])(?:{verb_alt})(?![\w-])", re.IGNORECASE),
+        cue_re=re.compile(rf"\s*,?\s*(?:demikian\s+)?(?P<cue>{cue_alt})(?P<nya>nya)?(?![\w-])", re.IGNORECASE),
+        inline_kata_re=re.compile(r"(?:^|(?<=[,;]\s)|(?<=^\s))(?P<cue>[Kk]ata|[Mm]enurut)(?P<nya>nya)?(?![\w-])"),
+        tail_cue_re=re.compile(rf",\s*(?P<cue>{cue_alt})(?P<nya>nya)?(?![\w-])"),
+        menurut_re=re.compile(r"(?<![\w-])[Mm]enurut(?P<nya>nya)?(?![\w-])"),
+        passive_re=re.compile(rf"(?<![\w-])(?P<verb>{_alt(passive)})(?P<nya>nya)?(?![\w-])", re.IGNORECASE),
+        via_res=lang.regexes("quote_via.txt"),
+        source_res=lang.regexes("quote_sources.txt"),
+    )

@@ -1,0 +1,209 @@
+"""Reported speech: a speech verb and its content clause, "menurut X, ...", "kata X, ...",
+passive "disebutkan bahwa ...", and unmarked speech ending in ", kata X.".
+
+The content runs from after the verb (and "bahwa") to the end of the
+sentence. Verbs that also take plain objects ("menyampaikan ucapan
+selamat") count only with "bahwa" or a predicate in the clause.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import DOUBLE_MARKS, lexicon
+from .model import Found
+from .speakers import Speaker, phrase_after, subject_before
+from .text import WORD, Sentences, trim
+
+_BAHWA = re.compile(r"\bbahwa\b", re.IGNORECASE)
+_VERBISH = re.compile(r"^(?:me[mnr]|meng|meny|me|di|ber|ter|per)[a-z]{3,}$")
+_ADJUNCT = {"kepada", "di", "dalam", "saat", "usai", "seusai", "ketika", "pada", "melalui", "lewat",
+            "seperti", "sebagaimana", "secara", "saat", "ketika", "sambil", "sembari"}
+_DAYISH = re.compile(r"\s*(?:\(|\d|Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|di |pada |dalam |kepada |seperti |sebagaimana )")
+_END_TRIM = " \t\r\n,.;:!?" + DOUBLE_MARKS
+_NAME_PARTICLES = {"de", "la", "van", "der", "von", "bin", "binti", "al", "el", "da", "di"}
+
+
+def _has_predicate(text: str, a: int, b: int) -> bool:
+    lex = lexicon()
+    for w in list(WORD.finditer(text, a, b))[:20]:
+        low = w.group().lower()
+        if low in lex.predicates or low in ("dirinya", "pihaknya") or _VERBISH.match(w.group()):
+            return True
+    return False
+
+
+def _content_start(text: str, c: int, end: int) -> tuple[int, bool] | None:
+    """Where the content clause after a verb starts, and whether "bahwa" introduced it."""
+    while c < end and text[c] in " ,:":
+        c += 1
+    head_words = list(WORD.finditer(text, c, end))[:15]
+    limit = head_words[-1].end() if head_words else c
+    m = _BAHWA.search(text, c, limit)
+    if m and not any(ch in text[c:m.start()] for ch in DOUBLE_MARKS):
+        c = m.end()
+        while c < end and text[c] in " ,:":
+            c += 1
+        return c, True
+    first = head_words[0].group().lower() if head_words else ""
+    if first in _ADJUNCT:
+        # "mengatakan kepada wartawan di Jakarta, Senin, pihaknya ..." : skip the adjuncts.
+        pos = c
+        while True:
+            comma = text.find(",", pos, end)
+            if comma < 0:
+                return None
+            pos = comma + 1
+            if not _DAYISH.match(text, pos):
+                break
+        while pos < end and text[pos] == " ":
+            pos += 1
+        return pos, False
+    return c, False
+
+
+def _finish(text: str, a: int, b: int) -> tuple[int, int]:
+    return trim(text, a, b, _END_TRIM)
+
+
+def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
+    lex = lexicon()
+    verb = m.group().lower()
+    kind, cls = lex.verbs[verb]
+    before = list(WORD.finditer(text, sa, m.start()))
+    if before and before[-1].group().lower() in lex.blockers:
+        return None
+    start = _content_start(text, m.end(), sb)
+    if start is None:
+        return None
+    c, bahwa = start
+    a, b = _finish(text, c, sb)
+    n = len(WORD.findall(text, a, b))
+    if n < 2 or (cls in ("weak", "claim") and not bahwa and not _has_predicate(text, a, b)):
+        return None
+    subj = subject_before(text, sa, m.start())
+    speaker = Speaker("pending", subj) if subj[1] > subj[0] else Speaker("none")
+    return Found(span=(a, b), direct=False, kind=kind, cue=m.group(), speaker=speaker,
+                 region=(sa, sb), emit=cls != "claim")
+
+
+def _passive(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
+    c = m.end()
+    nya = m.group("nya")
+    rest = text[c:c + 12]
+    if re.match(r"\s*,?\s*bahwa\b", rest):
+        c = _BAHWA.search(text, c).end()
+    elif not (nya and rest.startswith(",")):
+        return None
+    a, b = _finish(text, c, sb)
+    if len(WORD.findall(text, a, b)) < 3:
+        return None
+    speaker = Speaker("pronoun", (m.start("nya"), m.end("nya"))) if nya else Speaker("none")
+    return Found(span=(a, b), direct=False, cue=m.group("verb"), speaker=speaker, region=(sa, sb))
+
+
+def _menurut(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
+    if m.group("nya"):
+        sp, after = Speaker("pronoun", (m.start("nya"), m.end("nya"))), m.end()
+    else:
+        comma = text.find(",", m.end(), sb)
+        if comma < 0 or len(WORD.findall(text, m.end(), comma)) > 10:
+            # "..., menurut X." closing the sentence: the content is before it.
+            lead = text.rfind(",", sa, m.start())
+            if lead < 0 or text[m.end():sb].count(",") > 1:
+                return None
+            a, b = _finish(text, sa, lead)
+            sp_span = trim(text, m.end(), sb, _END_TRIM)
+            return Found(span=(a, b), direct=False, cue=m.group(), speaker=Speaker("pending", sp_span),
+                         region=(sa, sb)) if b - a > 10 else None
+        sp, after = Speaker("pending", trim(text, m.end(), comma, _END_TRIM)), comma + 1
+    a, b = _finish(text, after, sb)
+    if len(WORD.findall(text, a, b)) < 3:
+        return None
+    return Found(span=(a, b), direct=False, cue=m.group(), speaker=sp, region=(sa, sb))
+
+
+def _name_run(text: str, a: int, end: int) -> tuple[int, int]:
+    """Capitalised words from ``a`` ("Frangky dibahas" -> "Frangky")."""
+    b = a
+    for w in WORD.finditer(text, a, end):
+        if text[b:w.start()].strip():
+            break
+        if not (w.group()[0].isupper() or (b > a and w.group() in _NAME_PARTICLES)):
+            break
+        b = w.end()
+    return a, b
+
+
+def _inline_kata(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
+    """"Pasalnya, kata dia, Didit ..." / "Kata dia, jumlah ..." / "kata Frangky dibahas ..."."""
+    lex = lexicon()
+    if any(ch in text[max(sa, m.start() - 3):m.start()] for ch in DOUBLE_MARKS):
+        return None
+    if m.group("nya"):
+        sp, after = Speaker("pronoun", (m.start("nya"), m.end("nya"))), m.end()
+    else:
+        nxt = WORD.search(text, m.end(), sb)
+        if not nxt:
+            return None
+        if nxt.group().lower() in lex.pronouns:
+            span = (nxt.start(), nxt.end())
+        else:
+            span = _name_run(text, nxt.start(), sb)
+            if span[1] == span[0]:
+                return None
+        sp, after = Speaker("pending", span), span[1]
+    a, b = _finish(text, after, sb)
+    if len(WORD.findall(text, a, b)) < 3:
+        return None
+    return Found(span=(a, b), direct=False, cue=m.group("cue"), speaker=sp, region=(sa, sb))
+
+
+def _tail(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
+    """"Saya kira ..., kata terapis X." : speech without marks, attributed at the end."""
+    lex = lexicon()
+    if any(ch in text[sa:m.start()] for ch in DOUBLE_MARKS):
+        return None
+    if m.group("nya"):
+        sp = Speaker("pronoun", (m.start("nya"), m.end("nya")))
+        rest = m.end()
+    else:
+        span = phrase_after(text, m.end(), sb)
+        if span[1] <= span[0]:
+            return None
+        sp = Speaker("pending", span, tail=(span[0], sb))
+        rest = span[1]
+    if lex.verb_re.search(text, rest, sb):
+        return None
+    a, b = _finish(text, sa, m.start())
+    if len(WORD.findall(text, a, b)) < 4:
+        return None
+    return Found(span=(a, b), direct=False, kind=lex.cues.get(m.group("cue").lower(), "statement"),
+                 cue=m.group("cue"), speaker=sp, region=(sa, sb))
+
+
+def find(text: str, sents: Sentences) -> list[Found]:
+    lex = lexicon()
+    out: list[Found] = []
+    for sa, sb in sents.spans:
+        hits = []
+        for m in lex.menurut_re.finditer(text, sa, sb):
+            hits.append((m.start(), _menurut, m))
+        for m in lex.verb_re.finditer(text, sa, sb):
+            hits.append((m.start(), _verb, m))
+        for m in lex.passive_re.finditer(text, sa, sb):
+            hits.append((m.start(), _passive, m))
+        for m in lex.inline_kata_re.finditer(text, sa, sb):
+            if m.group("cue").lower() == "kata":
+                hits.append((m.start(), _inline_kata, m))
+        for m in lex.tail_cue_re.finditer(text, sa, sb):
+            hits.append((m.start(), _tail, m))
+        hits.sort(key=lambda h: h[0])
+        busy_until = sa
+        for pos, fn, m in hits:
+            if pos < busy_until:
+                continue
+            found = fn(text, sa, sb, m)
+            if found:
+                out.append(found)
+                busy_until = max(found.span[1], m.end())
+    return out

@@ -1,0 +1,200 @@
+"""Who speaks: the words naming a speaker, their entity, and pronoun resolution.
+
+A speaker is first a span of words (after a cue: "kata Juru Bicara KPK Budi
+Prasetyo"; before a verb: "Humas Gereja Katedral Jakarta Susyana Suwadie").
+That span is matched against the entities' mentions (a person first), else
+against their names; pronouns, clitics and "pria 30 tahun itu" are resolved
+afterwards, in text order, to the last speaker or person named.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .lexicon import lexicon
+from .text import WORD, trim
+
+_DAY_OR_DATE = re.compile(r"\(?\d{1,2}/\d{1,2}")
+_PUNCT_TRIM = " \t\n,.;:!?\"'“”‘’()-–—"
+_ANAPHOR_END = ("itu", "ini", "tersebut")
+TYPE_RANK = {"PER": 0, "ORG": 1, "NORP": 2, "LOC": 3}
+
+
+@dataclass
+class Speaker:
+    """What the text says about a speaker before resolution."""
+    kind: str                  # named | pronoun | anaphor | none
+    span: tuple[int, int] | None = None
+    entity: str | None = None
+    text: str | None = None
+    tail: tuple[int, int] | None = None  # where else a name may follow ("kata dosen X di Y, Dr Z")
+
+
+class EntityIndex:
+    """Entity mentions of a document, searchable by offset and by name."""
+
+    def __init__(self, entities: list[dict], text: str):
+        self.text = text
+        rows = []
+        self.types = {}
+        self.names = []
+        for e in entities:
+            self.types[e.get("id")] = e.get("type")
+            for a, b in e.get("mentions", []):
+                rows.append((a, b, e.get("id"), e.get("type")))
+            forms = {e.get("name", "")} | {text[a:b] for a, b in e.get("mentions", [])}
+            for form in forms:
+                toks = tuple(t.lower() for t in WORD.findall(form))
+                if toks:
+                    self.names.append((toks, e.get("id"), e.get("type")))
+        rows.sort()
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+
+    def within(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        i = bisect.bisect_left(self.starts, a)
+        out = []
+        while i < len(self.rows) and self.rows[i][0] < b:
+            if self.rows[i][1] <= b:
+                out.append(self.rows[i])
+            i += 1
+        return out
+
+    def before(self, pos: int, etype: str = "PER") -> tuple[int, int, str, str] | None:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            if self.rows[i][3] == etype and self.rows[i][1] <= pos:
+                return self.rows[i]
+            i -= 1
+        return None
+
+    def by_name(self, phrase: str) -> str | None:
+        """An entity whose name or mention the phrase contains as whole words (persons first)."""
+        toks = [t.lower() for t in WORD.findall(phrase)]
+        best = None
+        for name, ent, etype in self.names:
+            n = len(name)
+            if any(tuple(toks[i:i + n]) == name for i in range(len(toks) - n + 1)):
+                key = (TYPE_RANK.get(etype, 9), -n)
+                if best is None or key < best[0]:
+                    best = (key, ent)
+        return best[1] if best else None
+
+
+def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
+    """The speaker words starting at ``a`` ("Ahmad Rifandi di Kota Padang" -> "Ahmad Rifandi")."""
+    lex = lexicon()
+    b = a
+    n = 0
+    for m in WORD.finditer(text, a, end):
+        gap = text[b:m.start()]
+        if n and ("(" in gap or any(c in gap for c in ".;:!?\"“”")):
+            break
+        if n and "," in gap:
+            word = m.group()
+            # Past a comma only a capitalised name or role goes on ("petugas PGA, Ahmad Rifandi").
+            if not word[0].isupper() or word.lower() in lex.stop or word.lower() in lex.connectives:
+                break
+        if n and m.group().lower() in lex.stop:
+            break
+        if n >= 12:
+            break
+        b = m.end()
+        n += 1
+    return trim(text, a, b, _PUNCT_TRIM)
+
+
+def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
+    """The subject of a speech verb at ``b`` in the clause starting at ``a``."""
+    lex = lexicon()
+    a, b = trim(text, a, b, _PUNCT_TRIM)
+    seg = text[a:b]
+    # ", yang mengatakan": the speaker is the phrase before that comma (Il Gazzettino).
+    m = re.search(r",\s*yang$", seg)
+    if m:
+        head_end = a + m.start()
+        comma = text.rfind(",", a, head_end)
+        return trim(text, comma + 1 if comma >= 0 else a, head_end, _PUNCT_TRIM)
+    # Leading adverbial pieces ("Sementara itu,", "Untuk barang bukti elektronik,") are no subject.
+    while True:
+        comma = text.find(",", a, b)
+        if comma < 0:
+            break
+        first = WORD.search(text, a, comma)
+        if not first or first.group().lower() not in lex.connectives:
+            break
+        a, b = trim(text, comma + 1, b, _PUNCT_TRIM)
+    # A leading connective without a comma ("Dalam debat itu Cak Imin") stays: the entity
+    # match finds the name inside; trailing adverbs ("pun", "juga") go.
+    toks = list(WORD.finditer(text, a, b))
+    while toks and toks[-1].group().lower() in lex.adverbs:
+        toks.pop()
+    if not toks:
+        return a, a
+    # Adjuncts after the subject ("Franky kepada wartawan usai rapat,") are cut.
+    for i, t in enumerate(toks[1:], 1):
+        if t.group().lower() in ("kepada", "usai", "seusai", "saat", "ketika", "dalam", "di", "pada", "sambil"):
+            toks = toks[:i]
+            break
+    return trim(text, a, toks[-1].end(), _PUNCT_TRIM)
+
+
+def describe(text: str, span: tuple[int, int], ents: EntityIndex,
+             tail: tuple[int, int] | None = None) -> Speaker:
+    """Classify the words of a speaker span: a named speaker, a pronoun, an anaphor."""
+    lex = lexicon()
+    a, b = span
+    if b <= a:
+        return Speaker("none")
+    words = [w.lower() for w in WORD.findall(text, a, b)]
+    if not words:
+        return Speaker("none")
+    if len(words) == 1 and words[0] in lex.pronouns:
+        return Speaker("pronoun", span)
+    mentions = ents.within(a, b)
+    if not any(r[3] == "PER" for r in mentions) and tail:
+        mentions = [r for r in ents.within(*tail) if r[3] == "PER"][:1] or mentions
+    if mentions:
+        best = min(mentions, key=lambda r: (TYPE_RANK.get(r[3], 9), r[0]))
+        if best[3] == "PER":
+            return Speaker("named", (best[0], best[1]), best[2], text[best[0]:best[1]])
+        lead = WORD.search(text, a, best[0])
+        if best[3] in ("LOC", "NORP") and lead:
+            # "Para pejabat Israel": the place only qualifies an unnamed speaker.
+            return Speaker("named", span, None, text[a:b])
+        return Speaker("named", span, best[2], text[a:b])
+    if words[-1] in _ANAPHOR_END and not any(w[0].isupper() for w in WORD.findall(text, a, b)[:1]):
+        return Speaker("anaphor", span)
+    if len(words) <= 2 and words[0] in lex.pronouns:
+        return Speaker("pronoun", span)
+    return Speaker("named", span, ents.by_name(text[a:b]), text[a:b])
+
+
+class Resolver:
+    """Resolves pronouns and unattributed quotes, in text order, to the last speaker.
+
+    ``subjects`` are person mentions that open a sentence outside any quote
+    ("Arief mengapresiasi ..."): one more recent than the last speaker wins,
+    since a pronoun points at the person the story is on.
+    """
+
+    def __init__(self, text: str, subjects: list[tuple[int, int, str]]):
+        self.text = text
+        self.subjects = subjects
+        self.starts = [s[0] for s in subjects]
+        self.last: tuple[int, str | None, str | None] | None = None  # (pos, entity, words)
+
+    def resolve(self, sp: Speaker, pos: int) -> tuple[str | None, str | None]:
+        if sp.kind == "named":
+            self.last = (pos, sp.entity, sp.text)
+            return sp.entity, sp.text
+        i = bisect.bisect_left(self.starts, pos) - 1
+        subject = self.subjects[i] if i >= 0 else None
+        if subject and sp.kind != "none" and (self.last is None or subject[0] > self.last[0]):
+            words = self.text[subject[0]:subject[1]]
+            self.last = (pos, subject[2], words)
+            return subject[2], words
+        if self.last is not None:
+            return self.last[1], self.last[2]
+        return None, None

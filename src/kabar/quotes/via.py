@@ -1,0 +1,30 @@
+"""The medium a quote is cited through: "seperti dikutip Al Arabiya", "dilansir kantor berita AFP"."""
+from __future__ import annotations
+
+from .lexicon import lexicon
+from .speakers import phrase_after
+from .text import trim
+
+
+def find_via(text: str, a: int, b: int, skip: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The words naming the medium cited between ``a`` and ``b`` (outside ``skip``), or None."""
+    lex = lexicon()
+    best = None
+    for rx in lex.via_res:
+        for m in rx.finditer(text, a, b):
+            if skip and skip[0] <= m.start() < skip[1]:
+                continue
+            start = m.end()
+            while start < b and text[start] == " ":
+                start += 1
+            low = text[start:start + 30].lower()
+            for noun in lex.media_nouns:
+                if low.startswith(noun + " "):
+                    start += len(noun) + 1
+                    break
+            if start >= b or not text[start].isupper():
+                continue
+            span = phrase_after(text, start, b)
+            if span[1] > span[0] and (best is None or m.start() < best[0]):
+                best = (m.start(), span)
+    return trim(text, *best[1]) if best else None
