@@ -1,0 +1,165 @@
+"""Events from one document: find triggers, give each its roles, keep the clear ones.
+
+Precision first: an event needs a named actor, and the types that make no
+sense without one (ASSAULT, SUPPORT, AID, SANCTION ...) also a named target.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .context import Quotes, nearest_time, negated
+from .lexicon import Lexicon, Trigger, lexicon, norm_form
+from .roles import (Mention, Objects, Sentence, agent_after, build_sentence, genitive, objects,
+                    partner_between, subject, token_at)
+
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+WINDOW_AFTER, WINDOW_BEFORE = 120, 40  # chars searched by a trigger's requires-after/-before
+
+
+def mentions_of(entities: list[dict]) -> list[Mention]:
+    out = [Mention(a, b, e["id"], e.get("type", "")) for e in entities for a, b in e.get("mentions", [])]
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+class DocView:
+    """The document's sentences, mentions and quotes, built once per article."""
+
+    def __init__(self, doc, lex: Lexicon):
+        self.doc, self.lex = doc, lex
+        self.mentions = mentions_of(doc.entities)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.token_starts = [a for a, _ in doc.tokens]
+        self.sentences = sorted(doc.sentences) or [(0, len(doc.text))]
+        self.sentence_starts = [a for a, _ in self.sentences]
+        self.quotes = Quotes(doc.quotes)
+        self._built: dict[int, Sentence] = {}
+
+    def sentence(self, offset: int) -> tuple[int, Sentence]:
+        i = max(0, bisect_right(self.sentence_starts, offset) - 1)
+        if i not in self._built:
+            a, b = self.sentences[i]
+            self._built[i] = build_sentence(self.doc.text, self.doc.tokens, self.token_starts, a, b,
+                                            self.mentions)
+        return i, self._built[i]
+
+    def in_mention(self, a: int, b: int) -> bool:
+        i = bisect_right(self.mention_starts, a) - 1
+        return any(m.start < b and a < m.end for m in self.mentions[max(0, i - 2):i + 2])
+
+    def skipped(self, sent: Sentence) -> bool:
+        head = self.doc.text[sent.start:sent.start + 20].lower()
+        return head.startswith(self.lex.skip_prefixes)
+
+
+def extract(doc) -> list[dict]:
+    lex = lexicon()
+    if not doc.entities or not doc.text:
+        return []
+    view = DocView(doc, lex)
+    events, last_in_sentence, seen = [], {}, set()
+    for match in lex.pattern.finditer(doc.text):
+        a, b = match.span()
+        trig = lex.triggers[norm_form(match.group(1))]
+        i, sent = view.sentence(a)
+        if view.skipped(sent) or view.in_mention(a, b) or not _context_ok(doc.text, trig, sent, a, b):
+            continue
+        ev = _event(view, sent, trig, a, b, last_in_sentence.get(i))
+        if ev is None:
+            continue
+        last_in_sentence[i] = ev
+        key = _key(ev)
+        if key not in seen:
+            seen.add(key)
+            events.append(ev)
+    return events
+
+
+def _context_ok(text: str, trig: Trigger, sent: Sentence, a: int, b: int) -> bool:
+    if trig.after and not trig.after.search(text, b, min(sent.end, b + WINDOW_AFTER)):
+        return False
+    if trig.before and not trig.before.search(text, max(sent.start, a - WINDOW_BEFORE), a):
+        return False
+    return True
+
+
+def _key(ev: dict) -> tuple:
+    pair = (ev["actor"], ev["target"])
+    if ev["type"] in SYMMETRIC:
+        pair = tuple(sorted(p or "" for p in pair))
+    return (ev["type"], *pair, ev["negated"])
+
+
+def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previous: dict | None) -> dict | None:
+    lex = view.lex
+    t0, t_end = token_at(sent, a), token_at(sent, b)
+    if t0 >= len(sent.words):
+        return None
+    quote = view.quotes.around(a, b)
+    speaker = quote.get("speaker") if quote else None
+    roles = _roles(sent, trig, t0, t_end, lex)
+    if roles is None:
+        return None
+    actor, target, place, verb_at, subj = roles
+    if actor is None and subj is not None and (subj.first_person or (trig.voice == "pas" and target is not None)):
+        actor = speaker  # "Kami menjatuhkan ...", "X ditetapkan ..." inside someone's words
+    actor_id = sent.mentions[actor].entity if isinstance(actor, int) else actor
+    target_id = sent.mentions[target].entity if target is not None else None
+    if subj is not None and subj.coordinated and previous is not None:
+        if trig.type in SYMMETRIC and target_id is None:
+            target_id = previous["target"]
+    if actor_id is None or actor_id == target_id or (trig.target_required and target_id is None):
+        return None
+    claimant = speaker
+    if claimant is None and previous is not None and previous["type"] == "ACCUSE":
+        claimant = previous["actor"]  # "Israel menuduh Iran memasok ...": Israel's claim
+    return {
+        "type": trig.type, "actor": actor_id, "target": target_id,
+        "trigger": view.doc.text[a:b], "span": [sent.start, sent.end],
+        "time": nearest_time(view.doc.times, sent.start, sent.end, a),
+        "place": sent.mentions[place].entity if place is not None else None,
+        "negated": negated(sent, verb_at, lex), "claimant": claimant,
+    }
+
+
+def _roles(sent: Sentence, trig: Trigger, t0: int, t_end: int, lex: Lexicon):
+    """(actor mention, target mention, place mention, verb token, Subject) or None to drop."""
+    if trig.voice == "pas":
+        subj = subject(sent, t0, lex)
+        obj = objects(sent, t_end, frozenset(), lex)
+        return agent_after(sent, t_end, lex), subj.mention, obj.place, t0, subj
+    if trig.voice == "nom":
+        return _nominal(sent, trig, t0, t_end, lex)
+    subj = subject(sent, t0, lex)
+    obj = objects(sent, t_end, trig.target_preps, lex)
+    target = obj.target
+    if trig.voice == "mut" and target is None:
+        target = subj.partner
+    return subj.mention, target, obj.place, t0, subj
+
+
+def _nominal(sent: Sentence, trig: Trigger, t0: int, t_end: int, lex: Lexicon):
+    preps = trig.target_preps - {"-"}
+    light = _light_verb(sent, t0, lex)
+    if light is not None:
+        subj = subject(sent, light, lex)
+        obj = objects(sent, t_end, preps, lex)
+        target = obj.target if obj.target is not None or trig.type not in SYMMETRIC else subj.partner
+        return subj.mention, target, obj.place, light, subj
+    if t0 > 0 and sent.low[t0 - 1] in lex.preps:
+        return None  # "dalam rapat", "usai pertemuan": background, not the news
+    first, second = partner_between(sent, t_end, lex)
+    if first is not None:
+        return first, second, None, t0, None
+    obj: Objects = objects(sent, t_end, preps, lex)
+    actor = genitive(sent, t_end, lex)
+    actor = obj.agent if actor is None else actor
+    target = obj.target if obj.target != actor else None
+    return actor, target, obj.place, t0, None
+
+
+def _light_verb(sent: Sentence, t0: int, lex: Lexicon) -> int | None:
+    """ "memberikan dukungan", "menggelar rapat": the verb that carries the event noun."""
+    for j in (t0 - 1, t0 - 2):
+        if j >= 0 and sent.low[j] in lex.light_verbs:
+            return j
+    return None

@@ -1,0 +1,89 @@
+"""The event vocabulary, read once from ``lang/id/event_*``.
+
+``event_triggers.tsv`` maps each trigger form to its PLOVER type, its voice
+(where actor and target stand) and the prepositions its target may carry;
+the word lists say which words end a subject, a phrase or a clause. All of
+it is compiled into one frozen ``Lexicon`` the first time it is wanted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lang
+
+VOICES = ("act", "pas", "nom", "mut")
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    form: str
+    type: str
+    voice: str
+    target_preps: frozenset  # "-" stands for a bare object
+    target_required: bool
+    after: re.Pattern | None
+    before: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: dict            # normalised form -> Trigger
+    pattern: re.Pattern       # every form, longest first, optional clitic -nya
+    preps: dict               # preposition -> role (place, partner, agent, other)
+    negation: frozenset
+    aux: frozenset
+    light_verbs: frozenset
+    speech: frozenset
+    coordinators: frozenset
+    clause_stops: frozenset
+    governor_stops: frozenset
+    first_person: frozenset
+    not_verbs: frozenset
+    demonstratives: frozenset
+    skip_prefixes: tuple
+
+
+def _regex(cell: str, where: str) -> re.Pattern | None:
+    if cell in ("", "-"):
+        return None
+    try:
+        return re.compile(cell, re.IGNORECASE)
+    except re.error as exc:
+        raise lang.LanguageDataError(f"lang/id/event_triggers.tsv: bad pattern for {where!r}: {exc}") from None
+
+
+def _trigger(row: tuple[str, ...]) -> Trigger:
+    form, type_, voice, target, after, before = (tuple(row) + ("-",) * 6)[:6]
+    if type_ not in TYPES or voice not in VOICES:
+        raise lang.LanguageDataError(f"lang/id/event_triggers.tsv: {form!r} has type {type_!r}, voice {voice!r}")
+    required = target.startswith("!")
+    preps = frozenset(p for p in target.lstrip("!").split(",") if p)
+    return Trigger(form, type_, voice, preps, required, _regex(after, form), _regex(before, form))
+
+
+def norm_form(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    triggers = {norm_form(row[0]): _trigger(row) for row in lang.table("event_triggers.tsv")}
+    forms = sorted(triggers, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
+    # -nya is the clitic object/possessive (memintanya, dukungannya): same event.
+    pattern = re.compile(rf"(?<![\w-])({body})(?:nya)?(?![\w-])", re.IGNORECASE)
+    words = lambda name: frozenset(w.lower() for w in lang.lines(name))  # noqa: E731
+    return Lexicon(
+        triggers=triggers, pattern=pattern,
+        preps={k.lower(): v for k, v in lang.mapping("event_prepositions.tsv").items()},
+        negation=words("event_negation.txt"), aux=words("event_aux.txt"),
+        light_verbs=words("event_light_verbs.txt"), speech=words("event_speech_verbs.txt"),
+        coordinators=words("event_coordinators.txt"), clause_stops=words("event_clause_stops.txt"),
+        governor_stops=words("event_governor_stops.txt"), first_person=words("event_first_person.txt"),
+        not_verbs=words("event_not_verbs.txt"), demonstratives=words("event_demonstratives.txt"),
+        skip_prefixes=tuple(w.lower() for w in lang.lines("event_skip_prefixes.txt")),
+    )

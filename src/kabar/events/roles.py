@@ -1,0 +1,281 @@
+"""Who does what to whom: actor and target around a trigger, from tokens and entity mentions.
+
+A sentence is seen as its tokens, each tagged with the entity mention it
+belongs to (if any). Indonesian is SVO with few case marks, so the rules
+read word order and prepositions: the subject is the nearest name before the
+verb that no preposition governs; the object is the first name after it
+carrying one of the trigger's allowed prepositions (or none); a passive
+(di-verb) turns the two round and takes its agent from "oleh X" or the name
+right after the verb.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+
+_VERBISH = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|memper|ber|di|ter)[a-z]{3,}$")
+_PUNCT_SOFT = {"(", ")", "/", "'", "‘", "’"}
+_PUNCT_HARD = {";", ":", "\"", "“", "”", ".", "?", "!", "-", "–", "—"}
+MAX_PLAIN_BEFORE = 8   # words between subject and verb (adverbials like "pada hari Kamis (12/2)")
+MAX_PLAIN_AFTER = 10   # words between verb and object
+MAX_SKIP_GOVERNOR = 3
+MAX_GENITIVE_GAP = 4   # modifiers between an event noun and its owner  # lower-case words between a preposition and its name ("kepada mantan menteri X")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entity: str
+    type: str
+
+
+@dataclass
+class Sentence:
+    """One sentence's tokens; ``ment[i]`` is the index of token i's mention or -1."""
+    start: int
+    end: int
+    words: list[str]
+    low: list[str]
+    spans: list[tuple[int, int]]
+    ment: list[int]
+    mentions: list[Mention]
+    first_tok: dict = field(default_factory=dict)  # mention index -> its first token
+
+
+def build_sentence(text: str, tokens: list[tuple[int, int]], token_starts: list[int],
+                   start: int, end: int, mentions: list[Mention]) -> Sentence:
+    i, j = bisect_left(token_starts, start), bisect_left(token_starts, end)
+    spans = [t for t in tokens[i:j] if t[1] <= end]
+    words = [text[a:b] for a, b in spans]
+    sent = Sentence(start, end, words, [w.lower() for w in words], spans, [-1] * len(spans), mentions)
+    inside = [k for k, m in enumerate(mentions) if m.start < end and m.end > start]
+    for n, (a, b) in enumerate(spans):
+        for k in inside:
+            m = mentions[k]
+            if a < m.end and b > m.start:
+                sent.ment[n] = k
+                sent.first_tok.setdefault(k, n)
+                break
+    return sent
+
+
+def token_at(sent: Sentence, offset: int) -> int:
+    """Index of the first token starting at or after ``offset``."""
+    return bisect_left([a for a, _ in sent.spans], offset)
+
+
+def governor(sent: Sentence, k: int, limit: int, lex: Lexicon) -> str | None:
+    """The preposition that governs the name starting at token k, looking back to ``limit``."""
+    skipped, budget = 0, MAX_SKIP_GOVERNOR
+    j = k - 1
+    while j >= limit:
+        w, low = sent.words[j], sent.low[j]
+        if sent.ment[j] >= 0:
+            budget = 0  # past another name only titles may stand: "kepada Bupati Bekasi nonaktif X"
+        if sent.ment[j] >= 0 or w in _PUNCT_SOFT or w[:1].isupper() or w[:1].isdigit():
+            j -= 1
+            continue
+        if low in lex.preps:
+            return low
+        if w == "," and j > 0 and sent.ment[j - 1] >= 0:
+            j -= 1  # apposition: "di Kabupaten Bekasi, Jawa Barat"
+            continue
+        if low in lex.governor_stops or w in _PUNCT_HARD or w == ",":
+            return None
+        skipped += 1
+        if skipped > budget:
+            return None
+        j -= 1
+    return None
+
+
+def is_alias(sent: Sentence, k: int) -> bool:
+    """A name in brackets right after another name ("Korea Selatan (Korsel)") repeats it."""
+    return k >= 2 and sent.words[k - 1] == "(" and sent.ment[k - 2] >= 0
+
+
+def is_verb(sent: Sentence, j: int, lex: Lexicon) -> bool:
+    low = sent.low[j]
+    return sent.ment[j] < 0 and sent.words[j].islower() and bool(_VERBISH.match(low)) \
+        and low not in lex.not_verbs and low not in lex.aux
+
+
+@dataclass
+class Subject:
+    mention: int | None = None
+    partner: int | None = None     # "X bersama Y bekerja sama": Y
+    coordinated: bool = False      # "..., dan menyita": shares the previous verb's subject
+    first_person: bool = False     # "Kami menjatuhkan ...": the speaker
+
+
+def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
+    """The name that is the subject of the verb at token t, read leftwards."""
+    out, plain, relative = Subject(), 0, False
+    j = t - 1
+    while j >= 0:
+        w, low, m = sent.words[j], sent.low[j], sent.ment[j]
+        if m >= 0:
+            k = sent.first_tok[m]
+            if is_alias(sent, k):
+                j = k - 2
+                continue
+            gov = governor(sent, k, 0, lex)
+            if gov is None:
+                out.mention = m
+                return out
+            if relative:
+                return out
+            if lex.preps.get(gov) == "partner" and out.partner is None:
+                out.partner = m
+            j = _index_of(sent, gov, k) - 1
+            continue
+        if relative:
+            return out
+        if low == "yang":
+            relative = True          # "aliansi yang didukung": the head noun before "yang"
+        elif low in lex.first_person:
+            out.first_person = True
+            return out
+        elif low in lex.coordinators and plain == 0:
+            prev = _previous_verb(sent, j, lex)
+            if prev is None:
+                return out
+            out.coordinated = True
+            j = prev
+        elif low in lex.speech:
+            if plain > 0:
+                return out           # "pejabat X mengatakan serangan itu ...": own subject
+        elif low in lex.aux or w == "," or w in _PUNCT_SOFT:
+            pass
+        elif w in _PUNCT_HARD:
+            return out
+        else:
+            plain += 1
+            if plain > MAX_PLAIN_BEFORE:
+                return out
+        j -= 1
+    return out
+
+
+def _index_of(sent: Sentence, word: str, before: int) -> int:
+    for j in range(before - 1, -1, -1):
+        if sent.low[j] == word:
+            return j
+    return before
+
+
+def _previous_verb(sent: Sentence, j: int, lex: Lexicon) -> int | None:
+    for i in range(j - 1, -1, -1):
+        if sent.words[i] in _PUNCT_HARD:
+            return None
+        if is_verb(sent, i, lex):
+            return i
+    return None
+
+
+@dataclass
+class Objects:
+    target: int | None = None
+    place: int | None = None
+    agent: int | None = None       # "oleh X" after the trigger
+    direct: int | None = None      # the first ungoverned name after the trigger
+
+
+def objects(sent: Sentence, t_end: int, preps: frozenset, lex: Lexicon) -> Objects:
+    """Names after the trigger (token index t_end is the first after it), by their preposition."""
+    out, plain = Objects(), 0
+    j = t_end
+    while j < len(sent.words):
+        w, low, m = sent.words[j], sent.low[j], sent.ment[j]
+        if m >= 0:
+            k = sent.first_tok.get(m, j)
+            last = _last_tok(sent, m, j)
+            if not is_alias(sent, k):
+                _assign(out, sent, m, governor(sent, k, t_end, lex), preps, lex, last)
+            j = last + 1
+            continue
+        if low in lex.clause_stops or w in _PUNCT_HARD:
+            break
+        if low not in lex.preps and low not in lex.aux and w != "," and w not in _PUNCT_SOFT:
+            plain += 1
+            if plain > MAX_PLAIN_AFTER:
+                break
+        j += 1
+    return out
+
+
+def _assign(out: Objects, sent: Sentence, m: int, gov: str | None, preps: frozenset,
+            lex: Lexicon, last: int) -> None:
+    role = lex.preps.get(gov or "", "")
+    if role == "place" and sent.mentions[m].type == "LOC" and out.place is None:
+        out.place = m
+    if role == "agent" and out.agent is None:
+        out.agent = m
+    if gov is None and out.direct is None:
+        out.direct = m
+    if out.target is None and (gov or "-") in preps:
+        out.target = _head(sent, m, last)
+
+
+def _last_tok(sent: Sentence, m: int, j: int) -> int:
+    while j + 1 < len(sent.ment) and sent.ment[j + 1] == m:
+        j += 1
+    return j
+
+
+def _head(sent: Sentence, m: int, last: int) -> int:
+    """A body followed at once by a person ("Komisaris BPR Christa Jaya, Christofel Liyanto") is his title."""
+    j = last + 1
+    if j < len(sent.words) and sent.words[j] == ",":
+        j += 1
+    if j < len(sent.ment) and sent.ment[j] >= 0 and sent.ment[j] != m \
+            and sent.mentions[sent.ment[j]].type == "PER" and sent.mentions[m].type != "PER":
+        return sent.ment[j]
+    return m
+
+
+def agent_after(sent: Sentence, t_end: int, lex: Lexicon) -> int | None:
+    """The doer of a passive: "diserang oleh X" or "dibantah X" (a name at once after the verb)."""
+    j = t_end
+    while j < len(sent.words) and (sent.low[j] in lex.aux or sent.low[j] == "oleh"):
+        j += 1
+    if j < len(sent.words) and sent.ment[j] >= 0:
+        return sent.ment[j]
+    return None
+
+
+def genitive(sent: Sentence, t_end: int, lex: Lexicon) -> int | None:
+    """The owner named right after an event noun: "serangan Hamas", "pengerahan pasukan militer Korsel"."""
+    for j in range(t_end, min(len(sent.words), t_end + MAX_GENITIVE_GAP + 1)):
+        m = sent.ment[j]
+        if m >= 0:
+            return _head(sent, m, _last_tok(sent, m, j))
+        w, low = sent.words[j], sent.low[j]
+        if not w.islower() or low in lex.preps or low in lex.aux or low in lex.governor_stops \
+                or low in lex.demonstratives or is_verb(sent, j, lex):
+            return None
+    return None
+
+
+def partner_between(sent: Sentence, t_end: int, lex: Lexicon) -> tuple[int | None, int | None]:
+    """ "kerja sama antara X dan Y": (X, Y)."""
+    j = t_end
+    while j < min(len(sent.words), t_end + 4) and sent.low[j] != "antara":
+        j += 1
+    if j >= len(sent.words) or sent.low[j] != "antara":
+        return None, None
+    first = second = None
+    for i in range(j + 1, min(len(sent.words), j + 16)):
+        m = sent.ment[i]
+        if m < 0 or is_alias(sent, sent.first_tok.get(m, i)):
+            continue
+        if first is None:
+            first = m
+        elif m != first:
+            second = m
+            break
+    return first, second
