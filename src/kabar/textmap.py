@@ -7,6 +7,10 @@ the raw index where they were inserted.
 """
 from __future__ import annotations
 
+import re
+
+_LINE = re.compile(r"[^\n]+")
+
 
 class TextBuilder:
     def __init__(self, raw: str):
@@ -40,17 +44,21 @@ class TextBuilder:
         self._offsets.extend([at] * len(sep))
         self.text_len += len(sep)
 
+    def last_char(self) -> str:
+        """The last character appended so far ('' when empty)."""
+        for part in reversed(self._parts):
+            if part:
+                return part[-1]
+        return ""
+
     def build(self) -> tuple[str, list[int]]:
         return "".join(self._parts), self._offsets
 
     def paragraphs(self) -> list[tuple[int, int]]:
-        text = "".join(self._parts)
-        out, start = [], 0
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                if i > start:
-                    out.append((start, i))
-                start = i + 1
-        if len(text) > start:
-            out.append((start, len(text)))
-        return out
+        """Spans of the non-empty lines of the text built so far."""
+        return paragraph_spans("".join(self._parts))
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line of ``text``."""
+    return [m.span() for m in _LINE.finditer(text)]

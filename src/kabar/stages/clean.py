@@ -1,27 +1,39 @@
 """Cleaning: raw scraped text -> ``text``, ``boilerplate``, ``bylines``, offset map.
 
-(Placeholder until issue 2's cleaner lands: normalises line breaks only.)
+Line by line: a line that is boilerplate as a whole goes to
+``doc.boilerplate``; from a content line the boilerplate fragments are cut
+(``clean_boilerplate``), and what remains is repaired (``clean_glue``:
+run-together paragraphs, glued words, mojibake, odd whitespace) while
+``TextBuilder`` keeps, for every clean character, the raw index it came
+from. ``doc.paragraphs`` are the non-empty lines of the cleaned text.
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..textmap import TextBuilder
+from .clean_boilerplate import (Cut, byline_codes, byline_names, find_cuts, is_boilerplate_line,
+                                photographers)
+from .clean_glue import repairs
 
 REQUIRES = ("raw",)
 ASSIGNS = ("text", "offsets", "boilerplate", "bylines", "paragraphs")
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+# What is left of a line once its fragments are cut, when it holds no words.
+_ONLY_PUNCT = re.compile(r"[\W_]*")
+_SENTENCE_END = ".!?\"”’:;)"
 
 
 def run(doc: Document) -> Document:
     raw = doc.raw
     out = TextBuilder(raw)
-    for line_start, line_end in _lines(raw):
-        piece = raw[line_start:line_end].strip()
-        if not piece:
-            continue
-        a = line_start + (len(raw[line_start:line_end]) - len(raw[line_start:line_end].lstrip()))
-        if out.text_len:
-            out.add_sep("\n")
-        out.add(a, a + len(piece))
+    credits = photographers(raw) if "Pewarta" in raw else []
+    for a, b in _lines(raw):
+        a, b = _strip(raw, a, b)
+        if a < b:
+            _clean_line(doc, out, raw, a, b, credits)
     doc.text, doc.offsets = out.build()
     doc.paragraphs = out.paragraphs()
     return doc
@@ -29,8 +41,74 @@ def run(doc: Document) -> Document:
 
 def _lines(raw: str):
     start = 0
-    for i, ch in enumerate(raw):
-        if ch in "\r\n":
-            yield start, i
-            start = i + 1
+    for m in _LINE_BREAK.finditer(raw):
+        yield start, m.start()
+        start = m.end()
     yield start, len(raw)
+
+
+def _strip(raw: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (raw[a].isspace() or raw[a] in "\u200b\ufeff"):
+        a += 1
+    while b > a and (raw[b - 1].isspace() or raw[b - 1] in "\u200b\ufeff"):
+        b -= 1
+    return a, b
+
+
+def _clean_line(doc: Document, out: TextBuilder, raw: str, a: int, b: int, credits) -> None:
+    line = raw[a:b]
+    codes = byline_codes(line)
+    if codes:
+        doc.bylines.extend(codes)
+        return
+    if is_boilerplate_line(line):
+        doc.boilerplate.append(line)
+        return
+    cuts = find_cuts(raw, a, b, credits)
+    pieces = [p for p in _between(raw, a, b, cuts) if not _ONLY_PUNCT.fullmatch(raw[p[0]:p[1]])]
+    if cuts and not pieces:
+        _record(doc, raw, [Cut(a, b, cuts[0].kind)] if len(cuts) == 1 and cuts[0].kind == "junk" else cuts)
+        return
+    _record(doc, raw, cuts)
+    for i, (s, e) in enumerate(pieces):
+        if out.text_len:
+            # A piece after a cut fragment starts a new paragraph when the text before ended a sentence.
+            same_line = i > 0 and out.last_char() not in _SENTENCE_END
+            out.add_sep(" " if same_line else "\n", s)
+        _emit(out, raw, s, e)
+
+
+def _between(raw: str, a: int, b: int, cuts: list[Cut]) -> list[tuple[int, int]]:
+    """The stripped stretches of raw[a:b] outside the cuts."""
+    out, pos = [], a
+    for c in cuts + [Cut(b, b, "")]:
+        s, e = _strip(raw, pos, max(pos, c.start))
+        if s < e:
+            out.append((s, e))
+        pos = max(pos, c.end)
+    return out
+
+
+def _record(doc: Document, raw: str, cuts: list[Cut]) -> None:
+    for c in cuts:
+        fragment = raw[c.start:c.end].strip()
+        if c.kind == "codes":
+            doc.bylines.extend(byline_codes(fragment) or [])
+        elif c.kind == "names":
+            doc.bylines.extend(byline_names(fragment))
+        elif fragment:
+            doc.boilerplate.append(fragment)
+
+
+def _emit(out: TextBuilder, raw: str, s: int, e: int) -> None:
+    """Append raw[s:e] with its repairs applied."""
+    pos = s
+    for es, ee, rep in repairs(raw[s:e]):
+        es, ee = s + es, s + ee
+        out.add(pos, es)
+        if es == ee:
+            out.add_sep(rep, es)
+        else:
+            out.add_text(rep, es, ee)
+        pos = ee
+    out.add(pos, e)

@@ -1,0 +1,176 @@
+"""Find boilerplate: whole lines, and fragments inside content lines.
+
+A fragment is a ``Cut``: a raw span and what it is (``junk`` goes to
+``doc.boilerplate``; ``codes`` such as "(khr/bac)" and ``names`` such as
+"(Galvan Yudistira)" go to ``doc.bylines``). The patterns live in
+``lang/id/boilerplate_*.txt``; what needs more than a pattern (where a
+related headline or a photo caption ends) is code here and in
+``clean_headline``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .. import lang
+from .clean_headline import headline_end
+
+
+class Cut(NamedTuple):
+    start: int
+    end: int
+    kind: str  # "junk", "codes" or "names"
+
+
+# "(khr/bac)", "(faw/dzi)", "(dim/JPC)": newsroom codes of writer and editor.
+_CODES = re.compile(r"\(([a-z]{2,6}(?:/[a-zA-Z]{2,6}){1,3})\)")
+# "(Galvan Yudistira)" or "(Benediktus Krisna Yogatama, Galvan Yudistira)" closing a Kontan/Tribun story.
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}"
+_NAMES_AT_END = re.compile(rf"(?<=[.!?\"”])\s*\(({_NAME}(?:, ?{_NAME})*)\)\s*$")
+# A photo caption flattened into the text: "... Kamis (25/12/2025) ANTARA/M Riezko Bima Elko Prasetyo".
+_CAPTION = re.compile(r"\(\d{1,2}/\d{1,2}/\d{2,4}\)\.?\s*(?:ANTARA FOTO|ANTARA|Antara)\s*/\s*")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
+_PEWARTA = re.compile(r"Pewarta\s*:\s*(.{2,60}?)\s+Editor\s*:")
+_OPEN_BRACKET = {"(": ")", "[": "]"}
+MAX_CAPTION = 260
+LOOK_BACK = 600
+
+
+def _join(name: str) -> re.Pattern:
+    """One alternation of a file's patterns; a leading "(?i)" stays local to its own pattern."""
+    parts = []
+    for p in lang.regexes(name):
+        body = p.pattern
+        parts.append(f"(?i:{body[4:]})" if body.startswith("(?i)") else f"(?:{body})")
+    return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=1)
+def _line_patterns() -> re.Pattern:
+    return _join("boilerplate_lines.txt")
+
+
+@lru_cache(maxsize=1)
+def _inline_patterns() -> re.Pattern:
+    return _join("boilerplate_inline.txt")
+
+
+@lru_cache(maxsize=1)
+def _related_labels() -> re.Pattern:
+    return _join("boilerplate_related.txt")
+
+
+def is_boilerplate_line(line: str) -> bool:
+    return _line_patterns().fullmatch(line) is not None
+
+
+def byline_codes(fragment: str) -> list[str] | None:
+    """["khr", "bac"] for "(khr/bac)"; None when the fragment is no code."""
+    m = _CODES.fullmatch(fragment.strip())
+    return m.group(1).split("/") if m else None
+
+
+def byline_names(fragment: str) -> list[str]:
+    m = re.search(r"\((.*)\)", fragment)
+    return [n.strip() for n in m.group(1).split(",") if n.strip()] if m else []
+
+
+def photographers(raw: str) -> list[str]:
+    """Names after "Pewarta:", which ANTARA also credits under its photos."""
+    return [m.group(1) for m in _PEWARTA.finditer(raw)]
+
+
+def find_cuts(raw: str, a: int, b: int, credits: list[str] = ()) -> list[Cut]:
+    """The boilerplate fragments inside the content line raw[a:b], sorted, not overlapping."""
+    cuts = [Cut(m.start(), m.end(), "junk") for m in _inline_patterns().finditer(raw, a, b) if m.end() > m.start()]
+    cuts += _code_cuts(raw, a, b)
+    cuts += _caption_cuts(raw, a, b, credits)
+    m = _NAMES_AT_END.search(raw, a, b)
+    if m:
+        cuts.append(Cut(m.start(), m.end(), "names"))
+    cuts = _merge(cuts)
+    return _merge(cuts + _related_cuts(raw, a, b, cuts))
+
+
+def _code_cuts(raw: str, a: int, b: int) -> list[Cut]:
+    """Codes that close a paragraph: at the line's end, or before a capital after a sentence end."""
+    out = []
+    for m in _CODES.finditer(raw, a, b):
+        rest = raw[m.end():b]
+        before = raw[a:m.start()].rstrip()
+        at_end = not rest.strip()
+        closes = rest.lstrip()[:1].isupper() and (not before or before[-1] in ".!?\"”")
+        if at_end or closes:
+            out.append(Cut(m.start(), m.end(), "codes"))
+    return out
+
+
+def _caption_cuts(raw: str, a: int, b: int, credits) -> list[Cut]:
+    out = []
+    for m in _CAPTION.finditer(raw, a, b):
+        lo = max(a, m.start() - LOOK_BACK)
+        start = lo if lo == a else None
+        for brk in _SENTENCE_BREAK.finditer(raw, lo, m.start()):
+            start = brk.end()
+        end = m.end() + _credit_len(raw, m.end(), b, credits)
+        if start is None or m.start() - start > MAX_CAPTION:
+            # No sure start: cut only the credit, never a paragraph the caption ran into.
+            start = raw.rfind(")", m.start(), m.end()) + 1
+        out.append(Cut(start, end, "junk"))
+    return out
+
+
+def _credit_len(raw: str, at: int, b: int, credits) -> int:
+    """Length of the photographer's name at raw[at:]: a known Pewarta name, else two capitalised words."""
+    words = list(re.finditer(r"\S+", raw[at:min(b, at + 80)]))
+    squash = [re.sub(r"\W", "", c).lower() for c in credits]
+    for k in range(min(6, len(words)), 0, -1):
+        if re.sub(r"\W", "", raw[at:at + words[k - 1].end()]).lower() in squash:
+            return words[k - 1].end()
+    taken = 0
+    for w in words[:2]:
+        if not w.group()[:1].isupper():
+            break
+        taken = w.end()
+    return taken
+
+
+def _related_cuts(raw: str, a: int, b: int, cuts: list[Cut]) -> list[Cut]:
+    """"Baca juga: <headline>" up to where the article's next sentence starts."""
+    out = []
+    for m in _related_labels().finditer(raw, a, b):
+        if any(c.start <= m.start() < c.end for c in cuts + out):
+            continue
+        start, end = m.start(), None
+        opener = raw[start - 1:start] if start > a else ""
+        if opener in _OPEN_BRACKET:
+            close = raw.find(_OPEN_BRACKET[opener], m.end(), b)
+            if close != -1:
+                start, end = start - 1, close + 1
+        if end is None:
+            stop = min([c.start for c in cuts + out if c.start >= m.end()] + [b])
+            nxt = _related_labels().search(raw, m.end(), stop)
+            stop = nxt.start() if nxt else stop
+            head = _skip_space(raw, m.end(), stop)
+            end = headline_end(raw, head, stop)
+            end = m.end() if end is None else end
+        out.append(Cut(start, end, "junk"))
+    return out
+
+
+def _skip_space(raw: str, i: int, stop: int) -> int:
+    while i < stop and raw[i].isspace():
+        i += 1
+    return i
+
+
+def _merge(cuts: list[Cut]) -> list[Cut]:
+    out: list[Cut] = []
+    for c in sorted(cuts):
+        if out and c.start < out[-1].end:
+            last = out[-1]
+            out[-1] = Cut(last.start, max(last.end, c.end), last.kind)
+        else:
+            out.append(c)
+    return out

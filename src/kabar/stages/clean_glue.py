@@ -1,0 +1,169 @@
+"""Repairs inside a kept stretch of text, as edits that keep the offset map.
+
+An edit is ``(start, end, replacement)`` relative to the stretch: an empty
+span inserts (a space between glued words, a newline between run-together
+paragraphs), a non-empty one replaces (a mojibake word, odd whitespace).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lang
+
+Edit = tuple[int, int, str]
+
+_SPACES = re.compile(r"[^\S\n]{2,}|[\t\xa0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+# "sehat.Hal itu", "Indonesia.\"Kita mau", "(11/1/2024).Lebih": a sentence end with no space after.
+_RUN_ON = re.compile(r"(?<=[\w)\]%])([.!?]+)([\"”’]?)(?=[\"“]?[A-Z][a-z])")
+# A token with a lower-to-upper join somewhere inside it.
+_MIXED = re.compile(r"(?<![\w@#/.=&-])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?:['’]s)?(?![\w/@=&-])")
+_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# UTF-8 read as Latin-1 or CP1252 ("JÃ³hann"), as the scorer recognises it.
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
+_TOKEN = re.compile(r"\S+")
+_DOMAIN_TAIL = re.compile(r"(?:com|co|id|net|org|go|ac|or)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    return frozenset(lang.lines("glue_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _keep() -> frozenset[str]:
+    return frozenset(lang.lines("glue_keep.txt"))
+
+
+@lru_cache(maxsize=1)
+def _abbrev() -> frozenset[str]:
+    return frozenset(lang.lines("clean_abbrev.txt"))
+
+
+@lru_cache(maxsize=1)
+def _right_words() -> frozenset[str]:
+    """Day and month names: glued after a name they are always a new word ("Al ArabiyaJumat")."""
+    names = [row[0] for row in lang.table("weekdays.tsv")] + [row[0] for row in lang.table("months.tsv")]
+    return frozenset(n for n in names if len(n) > 3)
+
+
+@lru_cache(maxsize=1)
+def _brands() -> re.Pattern:
+    names = lang.alternation(lang.lines("glue_brands.txt"), boundary=False)
+    return re.compile(rf"(?<=[a-z]){names}(?![A-Za-z])")
+
+
+def repairs(text: str) -> list[Edit]:
+    """All edits for ``text``, sorted and not overlapping."""
+    edits = _mojibake(text)
+    taken = [(s, e) for s, e, _ in edits]
+
+    def free(i: int) -> bool:
+        return not any(s <= i < e for s, e in taken)
+
+    edits += [(m.start(), m.end(), " ") for m in _SPACES.finditer(text) if free(m.start())]
+    edits += [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text) if free(m.start())]
+    edits += [(i, i, "\n") for i in run_on_breaks(text) if free(i)]
+    edits += [(i, i, " ") for i in glue_splits(text) if free(i)]
+    edits.sort()
+    return _drop_overlaps(edits)
+
+
+def _drop_overlaps(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for e in edits:
+        if out and e[0] < out[-1][1]:
+            continue
+        if out and e[0] == out[-1][0] == out[-1][1] == e[1]:
+            continue
+        out.append(e)
+    return out
+
+
+def run_on_breaks(text: str) -> list[int]:
+    """Where a paragraph starts right after the previous one's full stop."""
+    out = []
+    for m in _RUN_ON.finditer(text):
+        word = re.search(r"[\w.]*$", text[:m.start()]).group()
+        if _is_abbreviation(word) or _DOMAIN_TAIL.match(text, m.end()):
+            continue
+        quote = m.group(2)
+        if quote == '"' and text.count('"', 0, m.start(2)) % 2 == 0:
+            out.append(m.start(2))  # the quote opens the next paragraph
+        else:
+            out.append(m.end())
+    return out
+
+
+def _is_abbreviation(word: str) -> bool:
+    """'Jl', 'M', 'H.M', 'No' before a full stop: no sentence ends there."""
+    last = word.rsplit(".", 1)[-1]
+    if "." in word or len(last) <= 1:
+        return True
+    if last.isdigit() and len(last) <= 2:
+        return True  # a list number: "1.Prabowo"
+    return last.lower() in _abbrev() or (last[0].isupper() and len(last) <= 3 and not last.isupper())
+
+
+def glue_splits(text: str) -> list[int]:
+    """Positions inside tokens where two words were glued together."""
+    out = []
+    for m in _MIXED.finditer(text):
+        token = re.sub(r"['’]s$", "", m.group())
+        if token in _keep():
+            continue
+        for j in _JOIN.finditer(token):
+            if _should_split(token, j.start()):
+                out.append(m.start() + j.start())
+    out += [m.start() for m in _brands().finditer(text) if _known_before(text, m.start())]
+    return sorted(set(out))
+
+
+def _should_split(token: str, i: int) -> bool:
+    left = re.search(r"[A-Za-z]*$", token[:i]).group()
+    right = re.match(r"[A-Z][a-z]*|[A-Z]+", token[i:]).group()
+    caps_right = right.isupper()
+    if len(left) < 3 or (caps_right and len(token[i:]) < 2):
+        return False
+    rest = re.match(r"[A-Z]+(?![a-z])|[A-Z][a-z]+", token[i:]).group()
+    if left[0].islower():
+        # "dilansirAFP", "koruptorKPK": a known lower-case word glued to a name or acronym.
+        return left.lower() in _words() and (len(rest) >= 2)
+    if rest in _right_words():
+        return True
+    if caps_right:
+        return len(rest) >= 3 and left.lower() in _words()
+    # "HamasMuhammad": both halves are words of their own; "PetroChina" is not.
+    return len(rest) >= 3 and left.lower() in _words() and rest.lower() in _words()
+
+
+def _known_before(text: str, i: int) -> bool:
+    word = re.search(r"[A-Za-z]*$", text[:i]).group()
+    return len(word) >= 3 and word.lower() in _words()
+
+
+def _mojibake(text: str) -> list[Edit]:
+    out = []
+    if not _MOJIBAKE.search(text):
+        return out
+    for m in _TOKEN.finditer(text):
+        if _MOJIBAKE.search(m.group()):
+            fixed = fix_mojibake(m.group())
+            if fixed != m.group():
+                out.append((m.start(), m.end(), fixed))
+    return out
+
+
+def fix_mojibake(word: str) -> str:
+    """The word as it was meant ("JÃ³hann" -> "Jóhann"), or unchanged when it is no mojibake."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return word.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    try:
+        import ftfy  # a dependency; only reached for words the codecs above cannot undo
+    except ImportError:  # pragma: no cover
+        return word
+    return ftfy.fix_encoding(word)
