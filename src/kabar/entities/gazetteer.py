@@ -7,6 +7,7 @@ longer names match case-insensitively so a dateline's "JAKARTA" is found.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -44,6 +45,7 @@ class Lexicon:
     connectors: frozenset = frozenset()
     common: frozenset = frozenset()
     stop: dict[tuple[str, ...], int] = field(default_factory=dict)
+    office: re.Pattern | None = None
 
     def lookup(self, words: list[str], i: int, j: int) -> tuple[int, str, str] | None:
         """Longest gazetteer name starting at words[i] and ending before j: (length, type, key)."""
@@ -76,6 +78,11 @@ class Lexicon:
 
     def is_common(self, word: str) -> bool:
         return fold(word) in self.common
+
+    def is_office(self, word: str) -> bool:
+        """An ordinary word naming an office after a title ("Dalam Negeri", "Perindustrian")."""
+        w = fold(word)
+        return w in self.common or bool(self.office and self.office.fullmatch(w))
 
 
 def _phrases(name: str) -> dict[tuple[str, ...], int]:
@@ -116,4 +123,5 @@ def lexicon() -> Lexicon:
     lex.connectors = frozenset(fold(w) for w in lang.lines("entity_connectors.txt"))
     lex.common = frozenset(fold(w) for w in lang.lines("entity_common_words.txt"))
     lex.stop = _phrases("entity_stop.txt")
+    lex.office = re.compile("|".join(f"(?:{p.pattern})" for p in lang.regexes("entity_office_words.txt")))
     return lex

@@ -10,6 +10,7 @@ halves are capitalised names ("Prabowo-Gibran"), which are two mentions.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .gazetteer import Lexicon
@@ -60,7 +61,11 @@ def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[
 
 def _caplike(w: str, lex: Lexicon) -> bool:
     c = w[:1]
-    return c.isupper() or (c.isalpha() and lex.lookup([w], 0, 1) is not None)
+    # Lower-case brand names ("detikcom") count, lower-case words ("antara") do not.
+    return c.isupper() or (c.isalpha() and not lex.is_common(w) and lex.lookup([w], 0, 1) is not None)
+
+
+_ROMAN = re.compile(r"[IVX]+")
 
 
 def runs(words: list[str], s: int, e: int, lex: Lexicon):
@@ -110,7 +115,19 @@ class RunReader:
             a, b = self.spans[i][0], self.spans[j - 1][1]
             self.out.append(Mention(a, b, typ, tuple(self.words[i:j]), key, i, j, titled))
 
-    def read(self, i, j, initial: bool):
+    def extend_numeral(self, p, j) -> int:
+        """"Komisi VII", "Jawa Barat VI": a Roman numeral belongs to the name before it."""
+        m = self.out[-1] if self.out else None
+        if m is None or m.last != p:
+            return p
+        q = p
+        while q < j and _ROMAN.fullmatch(self.words[q]):
+            q += 1
+        if q > p:
+            m.last, m.end, m.words = q, self.spans[q - 1][1], tuple(self.words[m.first:q])
+        return q
+
+    def read(self, i, j, initial: bool, titled: bool = False):
         lex, words = self.lex, self.words
         # A sentence's first word is capitalised anyway: an ordinary word there is no name.
         if initial and lex.is_common(words[i]) and not (lex.title_at(words, i, j) or lex.head_at(words, i, j)[0]
@@ -119,8 +136,12 @@ class RunReader:
         tail = j
         while tail > i and _namelike(words, tail - 1, lex):
             tail -= 1
-        p, titled = i, False
+        p = i
         while p < j:
+            q = self.extend_numeral(p, j)
+            if q > p:
+                p = q
+                continue
             n = lex.title_at(words, p, j)
             if n:
                 p, titled = p + n, True
@@ -133,11 +154,14 @@ class RunReader:
             n, typ = lex.head_at(words, p, j)
             if n:
                 q = p + n
-                end = tail if titled and tail > q else j
+                # "Bank NTT Christofel Liyanto": a two-word name after the body is a person.
+                end = tail if tail > q and (titled or (j - tail >= 2 and self._person_at(tail))) else j
                 while q < end and not lex.title_at(words, q, j) and not lex.stop_at(words, q, j):
                     q += 1
                 if q > p + n:  # a head word alone ("Kota", "Badan") names nothing
-                    self.emit(p, q, typ)
+                    rest = lex.lookup(words, p + n, q) if typ == "LOC" else None
+                    key = rest[2] if rest and p + n + rest[0] == q and rest[1] == "LOC" else None
+                    self.emit(p, q, typ, key)
                 p = q
                 continue
             n = lex.stop_at(words, p, j)
@@ -151,29 +175,41 @@ class RunReader:
             self.plain(p, q, titled)
             p = q
 
+    def _person_at(self, k) -> bool:
+        return self.ner is None or self.ner[k] == "B-PER"
+
     def plain(self, p, q, titled):
         lex, words = self.lex, self.words
         if titled:
             # "Menteri Kebudayaan Fadli Zon": the ordinary words after a title name its office.
-            while p < q and (lex.is_common(words[p]) or words[p].lower() in lex.connectors):
+            while p < q and (lex.is_office(words[p]) or words[p].lower() in lex.connectors):
                 p += 1
             if p < q:
                 self.emit(p, q, "PER", titled=True)
             return
-        if self.ner is not None:
-            k = p
-            while k < q:
-                lab = self.ner[k]
-                if lab == "O":
-                    k += 1
-                    continue
-                typ, m = lab[2:], k + 1
-                while m < q and self.ner[m] == "I-" + typ:
-                    m += 1
-                self.emit(k, m, typ)
-                k = m
+        if _acronym(words[p]) and q - p >= 2 and len(words[p]) >= 2:
+            self.emit(p, q, "ORG")  # "BPR Christa Jaya", "CV ASM": a body named by its kind
             return
-        self.fallback(p, q)
+        if self.ner is None:
+            self.fallback(p, q)
+            return
+        # One stretch of capitalised words is one name; the tagger gives its type,
+        # and splits it only where its type changes ("Hendri Pematang Siantar").
+        labels = [self.ner[k][2:] if self.ner[k] != "O" else "" for k in range(p, q)]
+        while p < q and not labels[0] and lex.is_common(words[p]):
+            p, labels = p + 1, labels[1:]
+        while q > p and not labels[-1] and lex.is_common(words[q - 1]):
+            q, labels = q - 1, labels[:-1]
+        if not any(labels):
+            return
+        k = p
+        while k < q:
+            typ = labels[k - p] or next((x for x in labels[k - p:] if x), "")
+            m = k + 1
+            while m < q and labels[m - p] in ("", typ):
+                m += 1
+            self.emit(k, m, typ)
+            k = m
 
     def fallback(self, p, q):
         lex, words = self.lex, self.words
@@ -192,6 +228,8 @@ def find_mentions(text, sentences, spans, words, ner, lex: Lexicon) -> list[Ment
     reader = RunReader(text, spans, words, ner, lex)
     for s, e in sentences:
         for i, j in runs(words, s, e, lex):
-            initial = i == s or (i > s and words[i - 1] in OPENERS) or (i > s and text[spans[i-1][0]] in "\n")
-            reader.read(i, j, initial)
+            initial = i == s or words[i - 1] in OPENERS
+            # "hakim tunggal Consilia ...": a lower-case title before the run marks a person.
+            titled = i > s and bool(lex.title_at(words, i - 1, i) or (i - 1 > s and lex.title_at(words, i - 2, i) == 2))
+            reader.read(i, j, initial, titled)
     return reader.out

