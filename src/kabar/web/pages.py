@@ -9,11 +9,12 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from ..store import layers, queries
 from ..store.search import query_words
-from .api import DATE
 from .highlight import highlight, mark_words, record_marks
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
+# A form sends empty fields ("from=&to="): on pages an empty date means no bound.
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -33,7 +34,8 @@ def link(path: str, **params) -> str:
 def search(request: Request, q: Optional[str] = None, source: Optional[str] = None,
            entity: Optional[str] = None, date_from: Optional[str] = Query(None, alias="from", pattern=DATE),
            date_to: Optional[str] = Query(None, alias="to", pattern=DATE), page: int = Query(1, ge=1)):
-    f = queries.Filters(q=q or None, source=source, entity=entity, date_from=date_from, date_to=date_to)
+    f = queries.Filters(q=q or None, source=source or None, entity=entity or None,
+                        date_from=date_from or None, date_to=date_to or None)
     with request.app.state.store.read() as conn:
         results = queries.search_articles(conn, f, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
         facets = queries.facets(conn, f)
@@ -92,7 +94,8 @@ def claims(request: Request, category: Optional[str] = None,
            date_from: Optional[str] = Query(None, alias="from", pattern=DATE),
            date_to: Optional[str] = Query(None, alias="to", pattern=DATE)):
     with request.app.state.store.read() as conn:
-        found = layers.claims(conn, category=category or None, date_from=date_from, date_to=date_to)
+        found = layers.claims(conn, category=category or None, date_from=date_from or None,
+                              date_to=date_to or None)
     return render(request, "claims.html", claims=found, category=category, categories=layers.CLAIM_CATEGORIES,
                   date_from=date_from, date_to=date_to)
 
@@ -102,8 +105,8 @@ def events(request: Request, actor: Optional[str] = None, type: Optional[str] = 
            date_from: Optional[str] = Query(None, alias="from", pattern=DATE),
            date_to: Optional[str] = Query(None, alias="to", pattern=DATE), page: int = Query(1, ge=1)):
     with request.app.state.store.read() as conn:
-        found = layers.list_events(conn, actor=actor or None, type=type or None, date_from=date_from,
-                                   date_to=date_to, limit=100, offset=(page - 1) * 100)
+        found = layers.list_events(conn, actor=actor or None, type=type or None, date_from=date_from or None,
+                                   date_to=date_to or None, limit=100, offset=(page - 1) * 100)
     days = Counter((ev["time"] or ev["pub_date"] or "")[:10] for ev in found["items"])
     days.pop("", None)
     timeline = sorted(days.items())

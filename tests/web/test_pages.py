@@ -1,0 +1,71 @@
+import pytest
+
+from kabar.store.schema import entity_id
+from kabar.web.highlight import Mark, highlight
+
+from tests.store.records import XSS
+
+RETNO = entity_id("Retno Marsudi", "PER")
+BUDI = entity_id(f"Budi {XSS} Santoso", "PER")
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+@pytest.mark.parametrize("url", ["/", "/search?q=peretas", "/articles/evil-3", "/articles/evil-3/raw",
+                                 f"/entities/{BUDI}", "/entities", "/search?q=%3Cscript%3E",
+                                 "/search?q=lelucon&entity=" + BUDI])
+def test_pages_show_script_tags_in_articles_as_text(client, url):
+    resp = client.get(url)
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/html")
+    assert "<script>" not in resp.text
+    assert ESCAPED in resp.text or "&lt;script&gt;" in resp.text
+
+
+def test_pages_search_lists_hits_with_facets(client):
+    html = client.get("/search", params={"q": "Jakarta"}).text
+    assert "2 articles" in html and "/articles/gaza-1" in html and "/articles/banjir-2" in html
+    assert "berita.id" in html and "2023-11" in html and f"/entities/{RETNO}" in html
+    assert "<mark>Jakarta</mark>" in html
+
+
+def test_pages_article_highlights_layers_and_lists_quotes(client):
+    html = client.get("/articles/gaza-1").text
+    assert f'href="/entities/{RETNO}">Retno Marsudi</a>' in html
+    assert 'class="figure" title="killed: 1200">1.200 orang</span>' in html
+    assert "Kami menuntut gencatan senjata segera," in html and "Para pejabat Israel" in html
+    assert 'href="/articles/gaza-1/raw"' in html
+    assert client.get("/articles/gaza-1/raw").text.count("RAW") == 1
+
+
+def test_pages_entity_shows_quotes_over_time_and_company(client):
+    html = client.get(f"/entities/{RETNO}").text
+    assert html.index("2023-12-04") < html.index("2023-11-17")
+    assert "bantuan akan segera dikirim." in html and "Anies Baswedan" in html
+    assert client.get("/entities/000000000000").status_code == 404
+
+
+def test_pages_claims_set_figures_side_by_side_with_claimants(client):
+    html = client.get("/claims").text
+    assert "killed" in html and "1.200 orang" in html and "Para pejabat Israel" in html
+    assert "displaced" in html and "Anies Baswedan" in html
+    assert "1.200 orang" not in client.get("/claims?category=displaced").text
+
+
+def test_pages_events_filter_and_empty_store(client):
+    assert "mengecam" in client.get("/events", params={"actor": "Retno Marsudi"}).text
+    assert "No events stored for these filters" in client.get("/events", params={"type": "AID"}).text
+
+
+def test_pages_errors_are_html_pages(client):
+    resp = client.get("/articles/nope")
+    assert resp.status_code == 404 and "no article" in resp.text and "<html" in resp.text
+    assert client.get("/search?from=kemarin").status_code == 422
+
+
+def test_highlight_escapes_and_nests_overlapping_spans():
+    text = "a <b> Budi & Ani c"
+    marks = [Mark(2, 10, "quote"), Mark(6, 10, "ent", href="/entities/x"), Mark(8, 14, "figure"),
+             Mark(3, 99, "bogus")]
+    html = str(highlight(text, marks))
+    assert html.startswith("a <span class=\"quote\" title=\"\">&lt;b&gt; </span>")
+    assert '<a class="quote ent" title="" href="/entities/x">Bu</a>' in html
+    assert "&amp;" in html and "bogus" not in html
