@@ -28,12 +28,16 @@ class TextBuilder:
         self.text_len += end - start
 
     def add_text(self, text: str, raw_start: int, raw_end: int) -> None:
-        """Append replacement text (a repaired word) standing for raw[raw_start:raw_end]."""
+        """Append replacement text (a repaired word) standing for raw[raw_start:raw_end].
+
+        Characters the raw stretch has at the same place map to themselves; a
+        repaired character ("ó" for the mojibake "Ã³") maps to the first raw
+        character it replaces.
+        """
         if not text:
             return
-        span = max(raw_end - raw_start, 1)
         self._parts.append(text)
-        self._offsets.extend(raw_start + min(i * span // len(text), span - 1) for i in range(len(text)))
+        self._offsets.extend(_align(text, self.raw, raw_start, raw_end))
         self.text_len += len(text)
 
     def add_sep(self, sep: str, at: int | None = None) -> None:
@@ -57,6 +61,20 @@ class TextBuilder:
     def paragraphs(self) -> list[tuple[int, int]]:
         """Spans of the non-empty lines of the text built so far."""
         return paragraph_spans("".join(self._parts))
+
+
+def _align(text: str, raw: str, start: int, end: int) -> list[int]:
+    """Raw index for each character of ``text`` replacing raw[start:end], in order."""
+    out, pos = [], start
+    last = max(start, end - 1)
+    for ch in text:
+        out.append(min(pos, last))
+        if pos < end and raw[pos] == ch:
+            pos += 1
+        else:
+            # mojibake spells one character with the bytes of its UTF-8 form
+            pos += len(ch.encode("utf-8")) if ord(ch) > 127 else 1
+    return out
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -23,6 +23,8 @@ _JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # UTF-8 read as Latin-1 or CP1252 ("JÃ³hann"), as the scorer recognises it.
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
 _TOKEN = re.compile(r"\S+")
+MIN_HALF = 5
+STARTER_MIN = 50
 _DOMAIN_TAIL = re.compile(r"(?:com|co|id|net|org|go|ac|or)\b", re.I)
 
 
@@ -34,6 +36,20 @@ def _words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _keep() -> frozenset[str]:
     return frozenset(lang.lines("glue_keep.txt"))
+
+
+@lru_cache(maxsize=1)
+def _keep_prefixes() -> tuple[str, ...]:
+    return lang.lines("glue_keep_prefixes.txt")
+
+
+@lru_cache(maxsize=1)
+def _starters() -> dict[str, int]:
+    return {w: int(n) for w, n in lang.table("clean_starters.tsv", columns=2)}
+
+
+def _starter_count(word: str) -> int:
+    return _starters().get(word, 0)
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +114,8 @@ def run_on_breaks(text: str) -> list[int]:
 
 def _is_abbreviation(word: str) -> bool:
     """'Jl', 'M', 'H.M', 'No' before a full stop: no sentence ends there."""
+    if not word:
+        return False  # after ")" or "%"
     last = word.rsplit(".", 1)[-1]
     if "." in word or len(last) <= 1:
         return True
@@ -111,7 +129,7 @@ def glue_splits(text: str) -> list[int]:
     out = []
     for m in _MIXED.finditer(text):
         token = re.sub(r"['’]s$", "", m.group())
-        if token in _keep():
+        if token in _keep() or token.startswith(_keep_prefixes()):
             continue
         for j in _JOIN.finditer(token):
             if _should_split(token, j.start()):
@@ -130,12 +148,14 @@ def _should_split(token: str, i: int) -> bool:
     if left[0].islower():
         # "dilansirAFP", "koruptorKPK": a known lower-case word glued to a name or acronym.
         return left.lower() in _words() and (len(rest) >= 2)
-    if rest in _right_words():
-        return True
+    if rest in _right_words() or _starter_count(rest) >= STARTER_MIN:
+        return True  # "ArabiyaJumat", "Dibatasi" + "Sebelumnya": a glued date or sentence start
     if caps_right:
-        return len(rest) >= 3 and left.lower() in _words()
-    # "HamasMuhammad": both halves are words of their own; "PetroChina" is not.
-    return len(rest) >= 3 and left.lower() in _words() and rest.lower() in _words()
+        return len(left) >= MIN_HALF and len(rest) >= 4 and left.lower() in _words()
+    # "HamasMuhammad": two long words of their own. Brand names join short ones
+    # ("GrabPay", "TopKarir", "SunTrust") or halves that are no words ("PetroChina").
+    return (len(left) >= MIN_HALF and len(rest) >= MIN_HALF
+            and left.lower() in _words() and rest.lower() in _words())
 
 
 def _known_before(text: str, i: int) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import lang
 
 _WORD = re.compile(r"\S+")
-_SENT_END = re.compile(r"[.!?][\"”’']?\s")
+_SENT_END = re.compile(r"[.!?][\"”’']?(?:\s|$)")
 # a full stop glued to the next sentence: 'Memangkas "Dwell Time".Lebih lanjut'
 _GLUED_END = re.compile(r"[.!?][\"”’']?(?=[A-Z\"“])")
 _DOUBLE_SPACE = re.compile(r"\s{2,}")

@@ -1,0 +1,174 @@
+"""The cleaning stage: boilerplate, bylines, paragraphs, glue, mojibake, offset map."""
+from pathlib import Path
+
+import pytest
+
+from kabar.document import Document
+from kabar.stages import clean
+from kabar.stages.clean_glue import fix_mojibake
+
+CASES = Path(__file__).parent.parent / "cases"
+
+
+def cleaned(raw: str) -> Document:
+    return clean.run(Document(text="", raw=raw))
+
+
+def rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (CASES / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append([cell.replace("\\n", "\n") for cell in line.split("\t")])
+    return out
+
+
+def assert_offsets(doc: Document) -> None:
+    """Every clean character maps to a raw index; copied characters map to themselves."""
+    assert len(doc.offsets) == len(doc.text)
+    assert all(0 <= o <= len(doc.raw) for o in doc.offsets)
+    assert doc.offsets == sorted(doc.offsets)
+    for ch, o in zip(doc.text, doc.offsets):
+        if ch not in " \n" and ch.isascii():
+            assert doc.raw[o] == ch
+
+
+def test_clean_boilerplate_lines_removed():
+    raw = ("Warga memadati alun-alun kota sejak pagi.\nIKLAN\nSCROLL TO CONTINUE WITH CONTENT\n"
+           "ADVERTISEMENT\nGULIR UNTUK MELANJUTKAN KONTEN\nPanitia membagikan air minum.\n"
+           "Baca juga: Wali kota resmikan taman baru\n[Gambas:Video 20detik]\nKonten tidak ditemukan")
+    doc = cleaned(raw)
+    assert doc.text == "Warga memadati alun-alun kota sejak pagi.\nPanitia membagikan air minum."
+    assert doc.boilerplate == ["IKLAN", "SCROLL TO CONTINUE WITH CONTENT", "ADVERTISEMENT",
+                               "GULIR UNTUK MELANJUTKAN KONTEN", "Baca juga: Wali kota resmikan taman baru",
+                               "[Gambas:Video 20detik]", "Konten tidak ditemukan"]
+
+
+def test_clean_inline_related_headline_removed():
+    raw = ("Jakarta (ANTARA) - Hujan deras mengguyur kota sejak pagi. Baca juga: BMKG imbau warga waspada "
+           "banjir di Jakarta Menurut petugas, air mulai surut pada sore hari. Baca juga: Pemprov siapkan "
+           "pompa air di Jakarta Utara Pewarta: Budi Santoso Editor: Sri Lestari Copyright © ANTARA 2025 "
+           "Dilarang keras mengambil konten tanpa izin tertulis dari Kantor Berita ANTARA.")
+    doc = cleaned(raw)
+    assert doc.text == ("Jakarta (ANTARA) - Hujan deras mengguyur kota sejak pagi.\n"
+                        "Menurut petugas, air mulai surut pada sore hari.")
+    assert "Baca juga: BMKG imbau warga waspada banjir di Jakarta" in doc.boilerplate
+    assert "Baca juga: Pemprov siapkan pompa air di Jakarta Utara" in doc.boilerplate
+    assert any(b.startswith("Pewarta: Budi Santoso") for b in doc.boilerplate)
+
+
+def test_clean_inline_related_headline_keeps_next_sentence_name():
+    raw = ("Gubernur meninjau lokasi. Baca juga: Sumbar dukung jalur rempah jadi warisan dunia UNESCO "
+           "Mahyeldi mengatakan pihaknya siap membantu.")
+    doc = cleaned(raw)
+    assert "Mahyeldi mengatakan pihaknya siap membantu." in doc.text
+    assert "jalur rempah" not in doc.text
+
+
+def test_clean_inline_video_and_scroll_prompts_removed():
+    raw = ("Hakim membacakan putusan pada Kamis (12/2/2026). SCROLL TO CONTINUE WITH CONTENT  Bulan lalu jaksa "
+           "menuntut hukuman 15 tahun. Simak juga Video 'Eks Menteri Dibui 20 Bulan':  [Gambas:Video 20detik]  ")
+    doc = cleaned(raw)
+    assert doc.text == ("Hakim membacakan putusan pada Kamis (12/2/2026).\n"
+                        "Bulan lalu jaksa menuntut hukuman 15 tahun.")
+    assert "[Gambas:Video 20detik]" in doc.boilerplate
+
+
+def test_clean_photo_caption_removed():
+    raw = ("Misa berjalan tertib. Panitia mengecek kode registrasi jemaat di Gereja Katedral Jakarta, Kamis "
+           "(25/12/2025) ANTARA/Budi Santoso Misa tersebut dipimpin uskup. Pewarta: Budi Santoso Editor: Sri "
+           "Lestari")
+    doc = cleaned(raw)
+    assert doc.text == "Misa berjalan tertib.\nMisa tersebut dipimpin uskup."
+
+
+def test_clean_bylines_codes_moved():
+    doc = cleaned("Israel menuduh Iran memasok senjata.\n(khr/bac)\n[Gambas:Video CNN]")
+    assert doc.bylines == ["khr", "bac"]
+    assert "(khr/bac)" not in doc.text
+    doc = cleaned('Evan butuh istirahat dua hari," sebut Ibnu, Selasa (25/8) pagi. (faw/dzi)')
+    assert doc.bylines == ["faw", "dzi"]
+    assert doc.text.endswith("pagi.")
+
+
+def test_clean_bylines_author_name_at_end():
+    doc = cleaned("Permintaan kredit valas menurun sampai akhir semester.(Galvan Yudistira)")
+    assert doc.text == "Permintaan kredit valas menurun sampai akhir semester."
+    assert doc.bylines == ["Galvan Yudistira"]
+
+
+def test_clean_units_in_parentheses_are_no_bylines():
+    doc = cleaned("Kecepatan angin mencapai 40 (km/jam) di pesisir selatan.")
+    assert doc.text == "Kecepatan angin mencapai 40 (km/jam) di pesisir selatan."
+    assert doc.bylines == []
+
+
+@pytest.mark.parametrize("dateline", ["Jakarta (ANTARA) - ", "REPUBLIKA.CO.ID, VENESIA -- ",
+                                      "JAKARTA, KOMPAS.com - ", "TRIBUNNEWS.COM, JAKARTA - "])
+def test_clean_datelines_kept(dateline):
+    raw = dateline + "Pemerintah menaikkan anggaran pendidikan tahun depan."
+    assert cleaned(raw).text == raw
+
+
+def test_clean_tribun_reporter_line_removed():
+    raw = ("Laporan Wartawan Tribunnews.com, Budi SantosoTRIBUNNEWS.COM, JAKARTA - Pemerintah menggelar rapat "
+           "di kantor wakil presiden.")
+    doc = cleaned(raw)
+    assert doc.text.startswith("TRIBUNNEWS.COM, JAKARTA - Pemerintah")
+
+
+@pytest.mark.parametrize("glued,repaired", rows("clean_glue.tsv"))
+def test_clean_glue_repaired(glued, repaired):
+    assert cleaned(glued).text == repaired
+
+
+@pytest.mark.parametrize("sentence", [r[0] for r in rows("clean_mixed_case.tsv")])
+def test_clean_mixed_case_names_kept(sentence):
+    assert cleaned(sentence).text == sentence
+
+
+@pytest.mark.parametrize("raw,expected", rows("clean_paragraphs.tsv"))
+def test_clean_paragraph_restore(raw, expected):
+    assert cleaned(raw).text == expected
+
+
+def test_clean_carriage_returns_are_line_breaks():
+    doc = cleaned("Paragraf pertama.\r\r\rSCROLL TO CONTINUE WITH CONTENT\rParagraf kedua.\r\nParagraf ketiga.")
+    assert doc.text == "Paragraf pertama.\nParagraf kedua.\nParagraf ketiga."
+    assert doc.paragraphs == [(0, 17), (18, 33), (34, 50)]
+
+
+def test_clean_mojibake_repaired():
+    doc = cleaned("Pelatih JÃ³hann Gudmundsson memuji â€œsemangatâ€\x9d timnya.")
+    assert doc.text == "Pelatih Jóhann Gudmundsson memuji “semangat” timnya."
+    assert fix_mojibake("Indonesia") == "Indonesia"
+    assert_offsets(doc)
+
+
+def test_clean_whitespace_normalised():
+    doc = cleaned("PT  Decathlon\xa0Sports   Indonesia membuka\u200b gerai.")
+    assert doc.text == "PT Decathlon Sports Indonesia membuka gerai."
+    assert_offsets(doc)
+
+
+def test_clean_offsets_map_back_to_raw(reference_text):
+    doc = cleaned(reference_text)
+    assert_offsets(doc)
+    i = doc.text.index("Muhammad Deif")
+    assert reference_text[doc.offsets[i]:doc.offsets[i] + 13] == "Muhammad Deif"
+    for a, b in doc.paragraphs:
+        assert "\n" not in doc.text[a:b] and doc.text[a:b].strip()
+
+
+def test_clean_reference_article(reference_text):
+    doc = cleaned(reference_text)
+    assert doc.boilerplate == ["IKLAN", "GULIR UNTUK MELANJUTKAN KONTEN", "[Gambas:Video CNN]"]
+    assert doc.bylines == ["khr", "bac"]
+    assert "Hamas Muhammad Deif" in doc.text
+    assert "Al Arabiya Jumat (17/11)" in doc.text
+    assert "IKLAN" not in doc.text and "(khr/bac)" not in doc.text
+
+
+def test_clean_empty_and_blank_input():
+    assert cleaned("").text == ""
+    doc = cleaned(" \n\r\n ")
+    assert doc.text == "" and doc.paragraphs == [] and doc.offsets == []
