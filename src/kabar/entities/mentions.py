@@ -131,7 +131,7 @@ class RunReader:
         lex, words = self.lex, self.words
         # A sentence's first word is capitalised anyway: an ordinary word there is no name.
         if initial and lex.is_common(words[i]) and not (lex.title_at(words, i, j) or lex.head_at(words, i, j)[0]
-                                                         or lex.lookup(words, i, j)):
+                                                         or lex.lookup(words, i, j) or self._tagged_name(i, j)):
             i += 1
         tail = j
         while tail > i and _namelike(words, tail - 1, lex):
@@ -175,11 +175,22 @@ class RunReader:
             self.plain(p, q, titled)
             p = q
 
+    def _tagged_name(self, i, j) -> bool:
+        """The tagger reads words[i] as the start of a longer name ("Poros Perlawanan adalah ...")."""
+        return (self.ner is not None and i + 1 < j and self.ner[i].startswith("B-")
+                and self.ner[i + 1] == "I-" + self.ner[i][2:])
+
     def _person_at(self, k) -> bool:
         return self.ner is None or self.ner[k] == "B-PER"
 
     def plain(self, p, q, titled):
         lex, words = self.lex, self.words
+        # Outside a body's name, "dan" joins two names ("Prabowo Subianto dan Gibran").
+        for k in range(p + 1, q - 1):
+            if words[k] in ("dan", "and"):
+                self.plain(p, k, titled)
+                self.plain(k + 1, q, titled)
+                return
         if titled:
             # "Menteri Kebudayaan Fadli Zon": the ordinary words after a title name its office.
             while p < q and (lex.is_office(words[p]) or words[p].lower() in lex.connectors):

@@ -1,0 +1,170 @@
+"""The entities stage on hand-written Indonesian sentences and the reference article."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kabar.document import Document
+from kabar.entities.gazetteer import lexicon
+from kabar.pipeline import run
+from kabar.stages import clean, entities, sentences
+
+# Only the stages entities depend on, so a later stage's change cannot hide this one's.
+STAGES = [clean, sentences, entities]
+
+
+def analyze(text: str) -> Document:
+    return run(Document(text="", raw=text, published="2025-01-15"), STAGES)
+
+
+@pytest.fixture(scope="module")
+def reference_record(reference_text):
+    return analyze(reference_text).to_dict()
+
+
+def ents(text: str) -> list[dict]:
+    doc = analyze(text)
+    for e in doc.entities:
+        for a, b in e["mentions"]:
+            assert doc.text[a:b].strip() == doc.text[a:b] and doc.text[a:b]
+    return [dict(e, forms=sorted({doc.text[a:b] for a, b in e["mentions"]})) for e in doc.entities]
+
+
+def find(entities, name):
+    hits = [e for e in entities if e["name"] == name]
+    assert hits, f"no entity {name!r} in {[(e['name'], e['type']) for e in entities]}"
+    assert len(hits) == 1, f"{name!r} split into {len(hits)} entities"
+    return hits[0]
+
+
+def test_entities_title_stripped_from_person():
+    es = ents("Presiden Prabowo Subianto meresmikan jembatan itu pada Senin. "
+              "Menurut Prabowo, jembatan tersebut penting bagi warga.")
+    e = find(es, "Prabowo Subianto")
+    assert e["type"] == "PER" and e["forms"] == ["Prabowo", "Prabowo Subianto"]
+    assert not any("Presiden" in f for x in es for f in x["forms"])
+
+
+def test_entities_office_after_title_is_not_a_name():
+    es = ents("Menteri Dalam Negeri Tito Karnavian meminta kepala daerah bersiap. "
+              "Menteri Perindustrian Agus Gumiwang hadir dalam rapat itu.")
+    assert find(es, "Tito Karnavian")["type"] == "PER"
+    assert find(es, "Agus Gumiwang")["type"] == "PER"
+    assert not any(f in ("Negeri", "Dalam Negeri", "Perindustrian") for x in es for f in x["forms"])
+
+
+def test_entities_lowercase_title_marks_person():
+    es = ents("Sidang itu dipimpin hakim tunggal Ratna Sari Dewanti di Kupang.")
+    assert find(es, "Ratna Sari Dewanti")["type"] == "PER"
+
+
+def test_entities_surname_joins_full_name():
+    es = ents("Komandan Esmail Qaani mengirim surat. Dalam surat itu, Qaani menyebut dukungan penuh.")
+    e = find(es, "Esmail Qaani")
+    assert e["forms"] == ["Esmail Qaani", "Qaani"]
+
+
+def test_entities_parenthesised_acronym_joins_expansion():
+    es = ents("Badan Pusat Statistik (BPS) mencatat inflasi naik. Kepala BPS menyebut harga beras naik.")
+    e = find(es, "Badan Pusat Statistik")
+    assert e["type"] == "ORG" and "BPS" in e["forms"]
+
+
+def test_entities_known_acronym_joins_expansion():
+    es = ents("Kementerian Dalam Negeri menerbitkan surat edaran. Kemendagri meminta daerah patuh.")
+    e = find(es, "Kementerian Dalam Negeri")
+    assert set(e["forms"]) == {"Kementerian Dalam Negeri", "Kemendagri"}
+
+
+def test_entities_initials_join_unknown_body():
+    es = ents("Tim Kampanye Sejahtera dibentuk kemarin. Juru bicara TKS mengatakan timnya siap bekerja.")
+    e = find(es, "Tim Kampanye Sejahtera")
+    assert "TKS" in e["forms"]
+
+
+def test_entities_name_pair_gives_two_people():
+    es = ents("Pasangan Prabowo Subianto dan Gibran Rakabuming Raka menang. Pendukung Prabowo-Gibran bersorak.")
+    assert "Prabowo" in find(es, "Prabowo Subianto")["forms"]
+    assert "Gibran" in find(es, "Gibran Rakabuming Raka")["forms"]
+    assert not any("-" in f for x in es for f in x["forms"])
+
+
+def test_entities_hyphenated_given_name_stays_whole():
+    es = ents("Mantan menteri Lee Sang-min divonis bersalah. Lee dihukum tujuh tahun penjara.")
+    e = find(es, "Lee Sang-min")
+    assert e["type"] == "PER" and "Lee" in e["forms"]
+
+
+def test_entities_gazetteer_fixes_types():
+    es = ents("Pemerintah Indonesia mengecam serangan itu. Hamas dan Hizbullah membantah, "
+              "seperti dilansir AFP dan Al Arabiya.")
+    assert find(es, "Indonesia")["type"] == "LOC"
+    for name in ("Hamas", "Hizbullah", "AFP", "Al Arabiya"):
+        assert find(es, name)["type"] == "ORG"
+
+
+def test_entities_country_short_form_joins():
+    es = ents("Amerika Serikat mengirim bantuan. Presiden AS berbicara di Gedung Putih.")
+    e = find(es, "Amerika Serikat")
+    assert e["type"] == "LOC" and "AS" in e["forms"]
+
+
+def test_entities_admin_prefix_joins_place():
+    es = ents("Banjir melanda Kota Padang pada Selasa. Warga Padang mengungsi ke masjid.")
+    e = find(es, "Kota Padang")
+    assert e["type"] == "LOC" and "Padang" in e["forms"]
+
+
+def test_entities_sentence_initial_word_is_no_name():
+    es = ents("Dalam laporan itu disebutkan kerugian besar. Sementara itu, warga Bandung menunggu bantuan.")
+    assert {e["name"] for e in es} == {"Bandung"}
+
+
+def test_entities_days_and_months_are_no_names():
+    es = ents("Rapat digelar Kamis (12/2) di Jakarta dan berlanjut pada Februari.")
+    assert [e["name"] for e in es] == ["Jakarta"]
+
+
+def test_entities_spans_index_text(reference_record):
+    text = reference_record["text"]
+    assert reference_record["entities"]
+    for e in reference_record["entities"]:
+        assert e["type"] in ("PER", "ORG", "LOC")
+        assert re.fullmatch(r"e\d+", e["id"])
+        for a, b in e["mentions"]:
+            assert 0 <= a < b <= len(text)
+        assert any(text[a:b] == e["name"] for a, b in e["mentions"])
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def test_entities_reference_article_required_gold(reference_record, reference_gold):
+    text = reference_record["text"]
+    preds = [(e["type"], {_norm(e["name"])} | {_norm(text[a:b]) for a, b in e["mentions"]})
+             for e in reference_record["entities"]]
+    for g in reference_gold["entities"]:
+        if g.get("optional"):
+            continue
+        names = {_norm(n) for n in g["names"]}
+        assert any(t == g["type"] and forms & names for t, forms in preds), g
+    qaani = [forms for t, forms in preds if "esmail qaani" in forms]
+    assert qaani and "qaani" in qaani[0]
+
+
+def test_entities_reference_article_nothing_from_boilerplate(reference_record, reference_gold):
+    names = {_norm(e["name"]) for e in reference_record["entities"]}
+    for line in reference_gold["boilerplate"]:
+        for word in re.findall(r"\w+", line):
+            assert word.lower() not in names, line
+
+
+def test_entities_gazetteer_names_types():
+    lex = lexicon()
+    assert lex.lookup(["Jakarta"], 0, 1)[1] == "LOC"
+    assert lex.lookup(["JAKARTA"], 0, 1)[1] == "LOC"
+    assert lex.lookup(["as"], 0, 1) is None  # short names keep their case
+    assert lex.lookup(["Kemendagri"], 0, 1)[2] == "Kementerian Dalam Negeri"
+    assert lex.lookup(["Korea", "Selatan"], 0, 2)[1] == "LOC"
