@@ -29,6 +29,8 @@ class Lexicon:
     adverbs: frozenset
     predicates: frozenset
     blockers: frozenset
+    subordinators: frozenset
+    not_verbs: frozenset
     abbrev: frozenset
     media_nouns: tuple
     verb_re: re.Pattern    # any speech verb, as a word
@@ -48,8 +50,10 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     verbs = {row[0]: (row[1], row[2]) for row in lang.table("speech_verbs.tsv", columns=3)}
-    cues = dict(lang.table("quote_cues.tsv", columns=2))
+    cue_rows = lang.table("quote_cues.tsv", columns=3)
+    cues = {row[0]: row[1] for row in cue_rows}
     cue_alt = _alt(cues)
+    tail_alt = _alt(row[0] for row in cue_rows if row[2] == "yes")
     # Passive reports ("disebutkan bahwa", "diakuinya bahwa") have their own class.
     passive = [v for v, (_, cls) in verbs.items() if cls == "passive"]
     verb_alt = _alt(v for v, (_, cls) in verbs.items() if cls != "passive")
@@ -62,12 +66,14 @@ def lexicon() -> Lexicon:
         adverbs=frozenset(lang.lines("quote_adverbs.txt")),
         predicates=frozenset(lang.lines("quote_predicates.txt")),
         blockers=frozenset(lang.lines("quote_blockers.txt")),
+        subordinators=frozenset(lang.lines("quote_subordinators.txt")),
+        not_verbs=frozenset(lang.lines("quote_not_verbs.txt")),
         abbrev=frozenset(lang.lines("quote_abbrev.txt")),
         media_nouns=tuple(sorted(lang.lines("quote_media_nouns.txt"), key=len, reverse=True)),
         verb_re=re.compile(rf"(?<![\w-])(?:{verb_alt})(?![\w-])", re.IGNORECASE),
         cue_re=re.compile(rf"\s*,?\s*(?:demikian\s+)?(?P<cue>{cue_alt})(?P<nya>nya)?(?![\w-])", re.IGNORECASE),
-        inline_kata_re=re.compile(r"(?:^|(?<=[,;]\s)|(?<=^\s))(?P<cue>[Kk]ata|[Mm]enurut)(?P<nya>nya)?(?![\w-])"),
-        tail_cue_re=re.compile(rf",\s*(?P<cue>{cue_alt})(?P<nya>nya)?(?![\w-])"),
+        inline_kata_re=re.compile(r"(?<![\w-])(?P<cue>[Kk]ata)(?P<nya>nya)?(?![\w-])"),
+        tail_cue_re=re.compile(rf",\s*(?P<cue>{tail_alt})(?P<nya>nya)?(?![\w-])"),
         menurut_re=re.compile(r"(?<![\w-])[Mm]enurut(?P<nya>nya)?(?![\w-])"),
         passive_re=re.compile(rf"(?<![\w-])(?P<verb>{_alt(passive)})(?P<nya>nya)?(?![\w-])", re.IGNORECASE),
         via_res=lang.regexes("quote_via.txt"),

@@ -15,7 +15,7 @@ from .speakers import Speaker, phrase_after, subject_before
 from .text import WORD, Sentences, trim
 
 _BAHWA = re.compile(r"\bbahwa\b", re.IGNORECASE)
-_VERBISH = re.compile(r"^(?:me[mnr]|meng|meny|me|di|ber|ter|per)[a-z]{3,}$")
+_VERBISH = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|di|ber|ter)[a-z]{3,}$")
 _ADJUNCT = {"kepada", "di", "dalam", "saat", "usai", "seusai", "ketika", "pada", "melalui", "lewat",
             "seperti", "sebagaimana", "secara", "saat", "ketika", "sambil", "sembari"}
 _DAYISH = re.compile(r"\s*(?:\(|\d|Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|di |pada |dalam |kepada |seperti |sebagaimana )")
@@ -27,7 +27,8 @@ def _has_predicate(text: str, a: int, b: int) -> bool:
     lex = lexicon()
     for w in list(WORD.finditer(text, a, b))[:20]:
         low = w.group().lower()
-        if low in lex.predicates or low in ("dirinya", "pihaknya") or _VERBISH.match(w.group()):
+        if low in lex.predicates or low in ("dirinya", "pihaknya") or (
+                _VERBISH.match(w.group()) and low not in lex.not_verbs):
             return True
     return False
 
@@ -45,7 +46,8 @@ def _content_start(text: str, c: int, end: int) -> tuple[int, bool] | None:
             c += 1
         return c, True
     first = head_words[0].group().lower() if head_words else ""
-    if first in _ADJUNCT:
+    second = head_words[1].group().lower() if len(head_words) > 1 else ""
+    if first in _ADJUNCT and second not in ("ini", "itu"):  # "saat ini" is no adjunct
         # "mengatakan kepada wartawan di Jakarta, Senin, pihaknya ..." : skip the adjuncts.
         pos = c
         while True:
@@ -80,6 +82,10 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     n = len(WORD.findall(text, a, b))
     if n < 2 or (cls in ("weak", "claim") and not bahwa and not _has_predicate(text, a, b)):
         return None
+    piece = text.rfind(",", sa, m.start()) + 1 or sa
+    first = WORD.search(text, piece, m.start())
+    if first and first.group().lower() in lex.subordinators:
+        return None  # "karena kontennya menyebut ..." is no report
     subj = subject_before(text, sa, m.start())
     speaker = Speaker("pending", subj) if subj[1] > subj[0] else Speaker("none")
     return Found(span=(a, b), direct=False, kind=kind, cue=m.group(), speaker=speaker,
@@ -138,6 +144,12 @@ def _inline_kata(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     """"Pasalnya, kata dia, Didit ..." / "Kata dia, jumlah ..." / "kata Frangky dibahas ..."."""
     lex = lexicon()
     if any(ch in text[max(sa, m.start() - 3):m.start()] for ch in DOUBLE_MARKS):
+        return None
+    lead = text[sa:m.start()].rstrip()
+    nxt = WORD.search(text, m.end(), sb)
+    # "kata" is also a noun ("kata kunci"): mid-clause it must be followed by a name or pronoun.
+    if lead and not lead.endswith((",", ";")) and not m.group("nya") and not (
+            nxt and (nxt.group()[0].isupper() or nxt.group().lower() in lex.pronouns)):
         return None
     if m.group("nya"):
         sp, after = Speaker("pronoun", (m.start("nya"), m.end("nya"))), m.end()

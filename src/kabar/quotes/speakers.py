@@ -152,11 +152,15 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
         return Speaker("none")
     if len(words) == 1 and words[0] in lex.pronouns:
         return Speaker("pronoun", span)
+    first_word = WORD.search(text, a, b).group()
+    if words[-1] in _ANAPHOR_END and not first_word[0].isupper():
+        return Speaker("anaphor", span)  # "pria 30 tahun itu", "pesepakbola asli Surabaya ini"
     mentions = ents.within(a, b)
     if not any(r[3] == "PER" for r in mentions) and tail:
         mentions = [r for r in ents.within(*tail) if r[3] == "PER"][:1] or mentions
     if mentions:
-        best = min(mentions, key=lambda r: (TYPE_RANK.get(r[3], 9), r[0]))
+        # A person first, the one nearest the verb ("kuasa hukum Christofel, Adhitya Nasution").
+        best = min(mentions, key=lambda r: (TYPE_RANK.get(r[3], 9), -r[0]))
         if best[3] == "PER":
             return Speaker("named", (best[0], best[1]), best[2], text[best[0]:best[1]])
         lead = WORD.search(text, a, best[0])
@@ -164,10 +168,8 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
             # "Para pejabat Israel": the place only qualifies an unnamed speaker.
             return Speaker("named", span, None, text[a:b])
         return Speaker("named", span, best[2], text[a:b])
-    if words[-1] in _ANAPHOR_END and not any(w[0].isupper() for w in WORD.findall(text, a, b)[:1]):
-        return Speaker("anaphor", span)
-    if len(words) <= 2 and words[0] in lex.pronouns:
-        return Speaker("pronoun", span)
+    if words[-1] in lex.pronouns:
+        return Speaker("pronoun", span)  # "Lebih lanjut ia", "kata dia"
     return Speaker("named", span, ents.by_name(text[a:b]), text[a:b])
 
 

@@ -9,12 +9,17 @@ speaker. Finally every figure gets its claimant (``kabar.quotes.claimants``).
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..quotes import claimants, direct, reported
 from ..quotes.model import Found
 from ..quotes.speakers import EntityIndex, Resolver, describe
 from ..quotes.text import WORD, Sentences
 from ..quotes.via import find_via
+
+# A word before a person that makes him an object, not the subject ("mengapresiasi kehadiran Didit").
+_VERB = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber)[a-z]{3,}$")
 
 REQUIRES = ("text", "sentences", "entities", "figures")
 ASSIGNS = ("quotes", "figure_claimants")
@@ -39,12 +44,13 @@ def _subjects(text: str, sents: Sentences, ents: EntityIndex, spans) -> list[tup
     """Person mentions opening a sentence outside any quote: what a pronoun may point at."""
     out = []
     for sa, sb in sents.spans:
-        first = list(WORD.finditer(text, sa, sb))[:4]
+        first = list(WORD.finditer(text, sa, sb))[:10]
         if not first:
             continue
         for a, b, ent, etype in ents.within(sa, first[-1].end()):
             if etype == "PER" and not any(x <= a < y for x, y in spans):
-                out.append((a, b, ent))
+                if not any(_VERB.match(w.group()) for w in first if w.end() <= a):
+                    out.append((a, b, ent))
                 break
     return out
 
