@@ -1,15 +1,312 @@
 """Figures: numbers that count something in the story.
 
-(Placeholder until issue 2's figures land.)
+One regex pass finds every amount (with a currency before it, a minus sign,
+a range "10-15"); each is then read in its clause:
+
+* what follows says what it counts: "persen"/"%" (percent), a currency
+  (money), a noun from ``figure_people.tsv`` (people, or the noun's own
+  category: "pengungsi"), a cue ("10 tewas"), another noun (other); a month
+  or a time unit makes it a date, age or duration, which is dropped;
+* a cue word from ``figure_cues.tsv`` in the same clause refines a count of
+  people ("menewaskan 1.200 orang" -> killed): the cue right after the noun
+  first, else the nearest one before, else the first one after;
+* a quantifier just before it ("sekitar", "lebih dari") sets ``approx`` and
+  the bounds;
+* "tujuh dari sepuluh orang" counts "orang", and a count that points back to
+  an earlier group of the same size ("dari sepuluh orang", "tujuh orang
+  tersebut") takes that group's category.
+
+Dates, times, years, list numbers, phone and law-article numbers are left out.
+Claimants stay None: the quotes stage fills them.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import lang
 from ..document import Document
+from ..numbers import Amount, amount_pattern, parse_amount
 
 REQUIRES = ("text", "sentences", "tokens")
 ASSIGNS = ("figures",)
 
+SPECIFIC = ("killed", "injured", "hostages", "missing", "displaced", "arrested")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LAST_WORD = re.compile(r"([\w.]+)[\s(]*$")
+_POST_LEBIH = re.compile(r"\s+lebih\b", re.I)
+_DARI = re.compile(r"\s+dari\s+$", re.I)
+# A clause ends at punctuation (not a decimal comma or thousands dot) or a
+# conjunction that starts a new predicate.
+_CLAUSE = re.compile(r"[;:!?\"“”()]|[,.](?!\d)|\b(?:dan|serta|sedangkan|sementara|tetapi|namun|"
+                     r"tapi|lalu|kemudian|sehingga|termasuk)\b", re.I)
+
+
+@dataclass
+class Lexicon:
+    candidate: re.Pattern
+    after: re.Pattern
+    quant: re.Pattern
+    cues: re.Pattern
+    currencies: dict[str, str]
+    quant_bounds: dict[str, str]
+    cue_category: dict[str, str]
+    people: dict[str, str]
+    exclude_before: frozenset[str]
+    exclude_after: frozenset[str]
+    bare: frozenset[str]
+    anaphora: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    cur_rows = lang.table("figure_currencies.tsv", columns=3)
+    pre = [form for form, _, pos in cur_rows if pos == "pre"]
+    post = [form for form, _, pos in cur_rows if pos == "post"]
+    people = {k.lower(): v for k, v in lang.table("figure_people.tsv", columns=2)}
+    cues = {k.lower(): v for k, v in lang.table("figure_cues.tsv", columns=2)}
+    quants = {k.lower(): v for k, v, _ in lang.table("figure_quantifiers.tsv", columns=3)}
+    pre_quants = [k for k, _, pos in lang.table("figure_quantifiers.tsv", columns=3) if pos == "pre"]
+    amount = amount_pattern()
+    candidate = re.compile(
+        rf"(?<![\w.,/-])(?:(?P<cur>{lang.alternation(pre, boundary=False)})\s?)?"
+        rf"(?P<neg>[-−](?=\d))?(?P<amt>{amount})"
+        rf"(?:\s?(?:[-–]|\s(?:hingga|sampai|s/d)\s)\s?(?P<amt2>{amount}))?"
+        rf"(?![\w/]|[.,]\d)",
+        re.I)
+    after = re.compile(
+        rf"\s*(?:(?P<pct>persen\b|%)|(?P<cur>{lang.alternation(post)})|"
+        rf"(?P<word>{lang.alternation([w for w in people if ' ' in w] + [c for c in cues if ' ' in c])}"
+        rf"|[\w][\w-]*))", re.I)
+    quant = re.compile(rf"(?:^|\s)(?P<q>{lang.alternation(pre_quants, boundary=False)})\s*$", re.I)
+    return Lexicon(
+        candidate=candidate, after=after, quant=quant,
+        cues=re.compile(lang.alternation(cues), re.I),
+        currencies={form.lower(): code for form, code, _ in cur_rows},
+        quant_bounds=quants, cue_category=cues, people=people,
+        exclude_before=frozenset(w.lower() for w in lang.lines("figure_exclude_before.txt")),
+        exclude_after=frozenset(w.lower() for w in lang.lines("figure_exclude_after.txt")),
+        bare=frozenset(lang.lines("figure_bare_followers.txt")),
+        anaphora=frozenset(lang.lines("figure_anaphora.txt")),
+    )
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    amount: Amount
+    currency: str | None = None
+    unit: str | None = None
+    kind: str = "bare"          # bare, percent, money, people, cue, anaphor, thing
+    category: str = "other"
+    approx: bool = False
+    bound: str | None = None
+    points_back: bool = False   # "tersebut", "dari N orang": may be a group counted before
+    of: "Candidate | None" = None  # "tujuh dari sepuluh orang": the sepuluh
+    extra: dict = field(default_factory=dict)
+
+
+def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
+    starts = doc.extra.setdefault("_sentence_starts", [a for a, _ in doc.sentences])
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return 0, len(doc.text)
+    return doc.sentences[i]
+
+
+def _clause_before(text: str, s0: int, pos: int) -> int:
+    start = s0
+    for m in _CLAUSE.finditer(text, s0, pos):
+        start = m.end()
+    return start
+
+
+def _clause_after(text: str, pos: int, s1: int) -> int:
+    m = _CLAUSE.search(text, pos, s1)
+    return m.start() if m else s1
+
+
+def _excluded(text: str, m: re.Match, s0: int, lex: Lexicon) -> bool:
+    amt = m.group("amt")
+    if m.group("cur"):
+        return False
+    if amt[0] == "0" and len(amt) > 1 and amt[1].isdigit():  # phone and code numbers
+        return True
+    word = _LAST_WORD.search(text, max(s0, m.start() - 30), m.start())
+    if word and word.group(1).rstrip(".").lower() in lex.exclude_before:
+        return True
+    # a list number: "1. Prabowo ..." at the start of a sentence or after one
+    if text.startswith(". ", m.end()) and amt.isdigit() and len(amt) <= 2:
+        head = text[s0:m.start()].strip()
+        return not head or head[-1] in ".!?:"
+    return False
+
+
+def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate | None:
+    amount = parse_amount(m.group("amt"))
+    if amount is None:
+        return None
+    if m.group("amt2"):
+        second = parse_amount(m.group("amt2"))
+        if second is None:
+            return None
+        amount = Amount(None, amount.lo, second.hi, vague=True)
+    if m.group("neg") and amount.value is not None:
+        amount = Amount(-amount.value, -amount.value, -amount.value)
+    c = Candidate(m.start(), m.end(), amount, approx=amount.vague)
+    if m.group("cur"):
+        c.currency, c.kind = lex.currencies[m.group("cur").lower()], "money"
+    a = lex.after.match(text, m.end(), s1)
+    if a and a.group("pct"):
+        c.kind, c.unit, c.end = "percent", "persen", a.end()
+    elif a and a.group("cur") and not c.currency:
+        c.currency, c.kind, c.end = lex.currencies[a.group("cur").lower()], "money", a.end()
+    elif a and a.group("word") and not c.currency:
+        word = a.group("word")
+        low = word.lower()
+        if low in lex.exclude_after:
+            return None
+        if low in lex.people:
+            c.kind, c.unit, c.end = "people", low, a.end()
+            c.category = lex.people[low]
+        elif low in lex.cue_category:
+            c.kind, c.category = "cue", lex.cue_category[low]
+        elif low == "lainnya":
+            c.kind, c.unit, c.end = "anaphor", low, a.end()
+        elif low not in lex.bare and not low.isdigit():
+            c.kind, c.unit, c.end = "thing", low, a.end()
+    if c.kind == "money":
+        c.unit = c.currency
+    elif c.kind in ("bare", "thing") and _YEAR.fullmatch(m.group("amt")):
+        return None  # a year, or a span of years
+    if m.group("amt2") and not (amount.lo is not None and amount.hi is not None and amount.lo < amount.hi):
+        return None  # "0-0", "2015-16": a score or a season, no range
+    if c.kind != "money" and c.kind != "percent" and _excluded(text, m, s0, lex):
+        return None
+    _read_bounds(text, m.start(), c, s0, lex)
+    return c
+
+
+def _read_bounds(text: str, start: int, c: Candidate, s0: int, lex: Lexicon) -> None:
+    q = lex.quant.search(text, max(s0, start - 40), start)
+    bound = lex.quant_bounds[q.group("q").lower()] if q else None
+    if bound is None and _POST_LEBIH.match(text, c.end):
+        bound = "gt"
+    if bound and bound != "exact":
+        c.approx, c.bound = True, bound
+
+
+def _bounds(c: Candidate) -> tuple:
+    a = c.amount
+    if a.value is None:
+        return None, a.lo, a.hi
+    v, whole = a.value, isinstance(a.value, int)
+    return v, *{
+        None: (v, v), "about": (None, None),
+        "gt": (v + 1 if whole else v, None), "ge": (v, None),
+        "lt": (None, v - 1 if whole else v), "le": (None, v),
+    }[c.bound]
+
+
+def _categorise(text: str, c: Candidate, s0: int, s1: int, lex: Lexicon) -> None:
+    if c.kind in ("percent", "money"):
+        c.category = c.kind
+        return
+    before0 = _clause_before(text, s0, c.start)
+    after1 = _clause_after(text, c.end, s1)
+    if c.kind == "bare":
+        _bare_category(text, c, before0, lex)
+        return
+    if c.kind not in ("people", "anaphor") or c.category in SPECIFIC:
+        return
+    cue = _nearest_cue(text, c, before0, after1, lex)
+    if cue:
+        c.category = cue
+    elif c.kind == "anaphor":
+        c.category = "other"
+    tail = lex.after.match(text, c.end, s1)
+    if tail and tail.group("word") and tail.group("word").lower() in lex.anaphora:
+        c.points_back = True
+
+
+def _nearest_cue(text: str, c: Candidate, before0: int, after1: int, lex: Lexicon) -> str | None:
+    after = list(lex.cues.finditer(text, c.end, after1))
+    if after and len(text[c.end:after[0].start()].split()) <= 2:
+        return lex.cue_category[after[0].group().lower()]
+    before = list(lex.cues.finditer(text, before0, c.start))
+    if before:
+        return lex.cue_category[before[-1].group().lower()]
+    if after:
+        return lex.cue_category[after[0].group().lower()]
+    return None
+
+
+def _bare_category(text: str, c: Candidate, before0: int, lex: Lexicon) -> None:
+    """A number with no noun after it: "dollar AS mencapai 406.000", "korban tewas menjadi 25"."""
+    window = text[before0:c.start]
+    words = window.split()[-4:]
+    near = " ".join(words)
+    for m in lex.after.finditer(near):
+        if m.group("cur"):
+            c.kind, c.category = "money", "money"
+            c.currency = c.unit = lex.currencies[m.group("cur").lower()]
+            return
+    cues = list(lex.cues.finditer(near))
+    if cues and isinstance(c.amount.value, int) and c.amount.value > 0:
+        c.category = lex.cue_category[cues[-1].group().lower()]
+
+
+def _link_groups(text: str, cands: list[Candidate]) -> None:
+    """'tujuh dari sepuluh orang': tujuh counts what sepuluh counts and points back."""
+    for a, b in zip(cands, cands[1:]):
+        if a.kind == "bare" and _DARI.fullmatch(text, a.end, b.start) and b.kind in ("people", "anaphor"):
+            a.kind, a.unit, a.category, a.of = b.kind, b.unit, b.category, b
+            a.points_back = b.points_back = True
+
+
+def _resolve_back(cands: list[Candidate]) -> None:
+    """A group pointed back to takes the category of an earlier count of the same size."""
+    seen: dict[object, str] = {}
+    for c in cands:
+        if c.points_back and c.category == "people":
+            ref = c.of.amount.value if c.of else c.amount.value
+            if ref in seen:
+                c.category = seen[ref]
+        if c.category in SPECIFIC and c.amount.value is not None:
+            seen[c.amount.value] = c.category
+            if c.of:
+                seen[c.of.amount.value] = c.category
+
+
+def _figure(text: str, c: Candidate) -> dict:
+    value, lo, hi = _bounds(c)
+    fig = {"text": text[c.start:c.end], "span": [c.start, c.end], "value": value, "min": lo,
+           "max": hi, "approx": c.approx, "unit": c.unit, "category": c.category,
+           "claimant": None, "claimant_text": None}
+    if c.category == "money":
+        fig["currency"] = c.currency
+    return fig
+
+
+def find(doc: Document) -> list[dict]:
+    text, lex = doc.text, lexicon()
+    cands = []
+    for m in lex.candidate.finditer(text):
+        s0, s1 = _sentence_bounds(doc, m.start())
+        c = _read(text, m, s0, max(s1, m.end()), lex)
+        if c is not None:
+            c.extra["sentence"] = (s0, max(s1, c.end))
+            cands.append(c)
+    for c in cands:
+        _categorise(text, c, *c.extra["sentence"], lex)
+    _link_groups(text, cands)
+    _resolve_back(cands)
+    return [_figure(text, c) for c in cands]
+
 
 def run(doc: Document) -> Document:
-    doc.figures = []
+    doc.figures = find(doc)
     return doc
