@@ -16,8 +16,21 @@ SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 WINDOW_AFTER, WINDOW_BEFORE = 120, 40  # chars searched by a trigger's requires-after/-before
 
 
-def mentions_of(entities: list[dict]) -> list[Mention]:
-    out = [Mention(a, b, e["id"], e.get("type", "")) for e in entities for a, b in e.get("mentions", [])]
+def mentions_of(doc) -> list[Mention]:
+    """The entities' mentions, plus bare one-word repeats the tagger left out ("kehadiran Didit"
+    when "Didit" is a mention elsewhere): an actor missed there is an event missed."""
+    out = [Mention(a, b, e["id"], e.get("type", "")) for e in doc.entities for a, b in e.get("mentions", [])]
+    surfaces: dict[str, Mention | None] = {}
+    for m in out:
+        word = doc.text[m.start:m.end]
+        if " " not in word and len(word) >= 3:
+            known = surfaces.get(word, m)
+            surfaces[word] = m if known is not None and known.entity == m.entity else None
+    covered = {a for m in out for a in range(m.start, m.end)}
+    for a, b in doc.tokens:
+        m = surfaces.get(doc.text[a:b])
+        if m is not None and a not in covered:
+            out.append(Mention(a, b, m.entity, m.type))
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
@@ -26,7 +39,7 @@ class DocView:
 
     def __init__(self, doc, lex: Lexicon):
         self.doc, self.lex = doc, lex
-        self.mentions = mentions_of(doc.entities)
+        self.mentions = mentions_of(doc)
         self.mention_starts = [m.start for m in self.mentions]
         self.token_starts = [a for a, _ in doc.tokens]
         self.sentences = sorted(doc.sentences) or [(0, len(doc.text))]

@@ -44,6 +44,7 @@ class Lexicon:
     first_person: frozenset
     not_verbs: frozenset
     demonstratives: frozenset
+    name_particles: frozenset
     skip_prefixes: tuple
 
 
@@ -85,5 +86,6 @@ def lexicon() -> Lexicon:
         coordinators=words("event_coordinators.txt"), clause_stops=words("event_clause_stops.txt"),
         governor_stops=words("event_governor_stops.txt"), first_person=words("event_first_person.txt"),
         not_verbs=words("event_not_verbs.txt"), demonstratives=words("event_demonstratives.txt"),
+        name_particles=words("event_name_particles.txt"),
         skip_prefixes=tuple(w.lower() for w in lang.lines("event_skip_prefixes.txt")),
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon
 
 _VERBISH = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|memper|ber|di|ter)[a-z]{3,}$")
+_ELIDED = re.compile(r"^[a-z][’']\w*[A-Z]|^[a-z][’'][A-Z]")  # l'Aviation, d'Ivoire
 _PUNCT_SOFT = {"(", ")", "/", "'", "‘", "’"}
 _PUNCT_HARD = {";", ":", "\"", "“", "”", ".", "?", "!", "-", "–", "—"}
 MAX_PLAIN_BEFORE = 8   # words between subject and verb (adverbials like "pada hari Kamis (12/2)")
@@ -76,11 +77,16 @@ def governor(sent: Sentence, k: int, limit: int, lex: Lexicon) -> str | None:
         w, low = sent.words[j], sent.low[j]
         if sent.ment[j] >= 0:
             budget = 0  # past another name only titles may stand: "kepada Bupati Bekasi nonaktif X"
-        if sent.ment[j] >= 0 or w in _PUNCT_SOFT or w[:1].isupper() or w[:1].isdigit():
+        if sent.ment[j] >= 0 or w in _PUNCT_SOFT or w[:1].isupper() or w[:1].isdigit() \
+                or low in lex.name_particles or _ELIDED.match(w):
             j -= 1
             continue
         if low in lex.preps:
             return low
+        if 0 < j < len(sent.words) - 1 and low not in lex.governor_stops \
+                and sent.words[j - 1][:1].isupper() and sent.words[j + 1][:1].isupper():
+            j -= 1  # a particle inside a name: "Direction Generale de l'Aviation Civile"
+            continue
         if w == "," and j > 0 and sent.ment[j - 1] >= 0:
             j -= 1  # apposition: "di Kabupaten Bekasi, Jawa Barat"
             continue
@@ -125,7 +131,7 @@ def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
                 continue
             gov = governor(sent, k, 0, lex)
             if gov is None:
-                out.mention = m
+                out.mention = owner(sent, m)
                 return out
             if relative:
                 return out
@@ -218,7 +224,7 @@ def _assign(out: Objects, sent: Sentence, m: int, gov: str | None, preps: frozen
     if gov is None and out.direct is None:
         out.direct = m
     if out.target is None and (gov or "-") in preps:
-        out.target = _head(sent, m, last)
+        out.target = _head(sent, owner(sent, m), last)
 
 
 def _last_tok(sent: Sentence, m: int, j: int) -> int:
@@ -228,12 +234,34 @@ def _last_tok(sent: Sentence, m: int, j: int) -> int:
 
 
 def _head(sent: Sentence, m: int, last: int) -> int:
-    """A body followed at once by a person ("Komisaris BPR Christa Jaya, Christofel Liyanto") is his title."""
-    j = last + 1
-    if j < len(sent.words) and sent.words[j] == ",":
-        j += 1
-    if j < len(sent.ment) and sent.ment[j] >= 0 and sent.ment[j] != m \
-            and sent.mentions[sent.ment[j]].type == "PER" and sent.mentions[m].type != "PER":
+    """A body followed by a person names his post ("Komisaris BPR Christa Jaya, Christofel Liyanto"):
+    the person is meant. Walks over bracketed aliases, commas and further bodies."""
+    if sent.mentions[m].type == "PER":
+        return m
+    j, hops = last + 1, 0
+    while j < len(sent.words) and hops < 4:
+        w, n = sent.words[j], sent.ment[j]
+        if n >= 0 and n != m:
+            if sent.mentions[n].type == "PER":
+                return n
+            j, hops = _last_tok(sent, n, j) + 1, hops + 1
+        elif w in (",", "(", ")") or n == m:
+            j += 1
+        else:
+            break
+    return m
+
+
+def owner(sent: Sentence, m: int) -> int:
+    """A country right after a body belongs to it: "Pasukan Quds Iran", "(DGAC) Prancis"."""
+    if sent.mentions[m].type != "LOC":
+        return m
+    j = sent.first_tok[m] - 1
+    if j >= 0 and sent.words[j] == ")":
+        while j >= 0 and sent.words[j] != "(":
+            j -= 1
+        j -= 1
+    if j >= 0 and sent.ment[j] >= 0 and sent.mentions[sent.ment[j]].type == "ORG":
         return sent.ment[j]
     return m
 
