@@ -15,9 +15,10 @@ $(BIN)/kabar: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-# Ingest the bundled sample corpus into kabar.db and serve the web app.
+# Ingest the bundled sample corpus into kabar.db (or $KABAR_DB) and serve the web app.
+# A rerun skips what is stored; an article that fails is reported and the demo goes on.
 demo: install
-	$(BIN)/kabar ingest src/kabar/data/sample.jsonl
+	-$(BIN)/kabar ingest src/kabar/data/sample.jsonl
 	$(BIN)/kabar serve --host $(HOST) --port $(PORT)
 
 test: install
