@@ -33,9 +33,11 @@ from ..numbers import Amount, amount_pattern, parse_amount
 REQUIRES = ("text", "sentences", "tokens")
 ASSIGNS = ("figures",)
 
+_AFTER_WORDS = 4  # "5 orang warga desa itu tewas": how far after the count a cue may sit
 SPECIFIC = ("killed", "injured", "hostages", "missing", "displaced", "arrested")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LAST_WORD = re.compile(r"([\w.]+)[\s(]*$")
+_SCALE_TAIL = re.compile(r"(?:\s*[^\W\d]+)+$")
 _POST_LEBIH = re.compile(r"\s+lebih\b", re.I)
 _DARI = re.compile(r"\s+dari\s+$", re.I)
 # A clause ends at punctuation (not a decimal comma or thousands dot) or a
@@ -67,8 +69,8 @@ def lexicon() -> Lexicon:
     post = [form for form, _, pos in cur_rows if pos == "post"]
     people = {k.lower(): v for k, v in lang.table("figure_people.tsv", columns=2)}
     cues = {k.lower(): v for k, v in lang.table("figure_cues.tsv", columns=2)}
-    quants = {k.lower(): v for k, v, _ in lang.table("figure_quantifiers.tsv", columns=3)}
-    pre_quants = [k for k, _, pos in lang.table("figure_quantifiers.tsv", columns=3) if pos == "pre"]
+    quants = {k.lower(): v for k, v, _ in lang.table("figure_quantifiers.tsv", columns=3, unique_key=False)}
+    pre_quants = [k for k, _, pos in lang.table("figure_quantifiers.tsv", columns=3, unique_key=False) if pos == "pre"]
     amount = amount_pattern()
     candidate = re.compile(
         rf"(?<![\w.,/-])(?:(?P<cur>{lang.alternation(pre, boundary=False)})\s?)?"
@@ -151,6 +153,9 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
         return None
     if m.group("amt2"):
         second = parse_amount(m.group("amt2"))
+        scale = _SCALE_TAIL.search(m.group("amt2"))
+        if scale and not _SCALE_TAIL.search(m.group("amt")):  # "Rp1-2 juta": both in juta
+            amount = parse_amount(m.group("amt") + " " + scale.group().strip()) or amount
         if second is None:
             return None
         amount = Amount(None, amount.lo, second.hi, vague=True)
@@ -220,8 +225,9 @@ def _categorise(text: str, c: Candidate, s0: int, s1: int, lex: Lexicon) -> None
     if c.kind == "bare":
         _bare_category(text, c, before0, lex)
         return
-    if c.kind not in ("people", "anaphor") or c.category in SPECIFIC:
+    if c.kind not in ("people", "anaphor"):
         return
+    # a cue outranks the noun's own category: "36 pengungsi ... dibunuh" -> killed
     cue = _nearest_cue(text, c, before0, after1, lex)
     if cue:
         c.category = cue
@@ -233,14 +239,18 @@ def _categorise(text: str, c: Candidate, s0: int, s1: int, lex: Lexicon) -> None
 
 
 def _nearest_cue(text: str, c: Candidate, before0: int, after1: int, lex: Lexicon) -> str | None:
-    after = list(lex.cues.finditer(text, c.end, after1))
-    if after and len(text[c.end:after[0].start()].split()) <= 2:
-        return lex.cue_category[after[0].group().lower()]
+    after = lex.cues.search(text, c.end, after1)
+    gap = text[c.end:after.start()] if after else ""
+    # a cue after the count belongs to it only when near and with no other number between
+    if after and (len(gap.split()) > _AFTER_WORDS or any(ch.isdigit() for ch in gap)):
+        after = None
+    if after and len(gap.split()) <= 2:
+        return lex.cue_category[after.group().lower()]
     before = list(lex.cues.finditer(text, before0, c.start))
     if before:
         return lex.cue_category[before[-1].group().lower()]
     if after:
-        return lex.cue_category[after[0].group().lower()]
+        return lex.cue_category[after.group().lower()]
     return None
 
 
