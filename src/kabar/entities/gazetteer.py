@@ -17,6 +17,7 @@ GAZETTEERS = ("orgs.tsv", "entity_aliases.tsv", "countries.tsv", "regions.tsv")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     return word.translate(APOSTROPHES).lower()
 
@@ -46,35 +47,66 @@ class Lexicon:
     common: frozenset = frozenset()
     stop: dict[tuple[str, ...], int] = field(default_factory=dict)
     office: re.Pattern | None = None
+    # First words of each table: most words start nothing, and one set test says so.
+    first_exact: set = field(default_factory=set)
+    first_folded: set = field(default_factory=set)
+    first_title: set = field(default_factory=set)
+    first_org: set = field(default_factory=set)
+    first_loc: set = field(default_factory=set)
+    first_stop: set = field(default_factory=set)
+    words_ref: list | None = None
+    norm: list = field(default_factory=list)
+    low: list = field(default_factory=list)
+
+    def prepare(self, words: list[str]) -> None:
+        """Fold the document's words once; lookups on this very list then index the folds."""
+        self.words_ref = words
+        self.norm = [w.translate(APOSTROPHES) for w in words]
+        self.low = [w.lower() for w in self.norm]
+
+    def _folds(self, words):
+        if words is self.words_ref:
+            return self.norm, self.low
+        norm = [w.translate(APOSTROPHES) for w in words]
+        return norm, [w.lower() for w in norm]
 
     def lookup(self, words: list[str], i: int, j: int) -> tuple[int, str, str] | None:
         """Longest gazetteer name starting at words[i] and ending before j: (length, type, key)."""
+        norm, low = self._folds(words)
+        if norm[i] not in self.first_exact and low[i] not in self.first_folded:
+            return None
         for n in range(min(self.max_len, j - i), 0, -1):
-            seq = tuple(w.translate(APOSTROPHES) for w in words[i:i + n])
-            hit = self.exact.get(seq) or self.folded.get(tuple(w.lower() for w in seq))
+            hit = self.exact.get(tuple(norm[i:i + n])) or self.folded.get(tuple(low[i:i + n]))
             if hit:
                 return n, hit[0], hit[1]
         return None
 
-    @staticmethod
-    def _prefix(table: dict, width: int, words: list[str], i: int, j: int) -> int:
+    def word(self, w: str) -> tuple[str, str] | None:
+        """The gazetteer's (type, key) for one word on its own."""
+        n = w.translate(APOSTROPHES)
+        return self.exact.get((n,)) or self.folded.get((n.lower(),))
+
+    def _prefix(self, table: dict, first: set, width: int, words: list[str], i: int, j: int) -> int:
+        low = self._folds(words)[1]
+        if low[i] not in first:
+            return 0
         for n in range(min(width, j - i), 0, -1):
-            if tuple(fold(w) for w in words[i:i + n]) in table:
+            if tuple(low[i:i + n]) in table:
                 return n
         return 0
 
     def title_at(self, words, i, j) -> int:
-        return self._prefix(self.titles, self.title_len, words, i, j)
+        return self._prefix(self.titles, self.first_title, self.title_len, words, i, j)
 
     def head_at(self, words, i, j) -> tuple[int, str]:
-        n = self._prefix(self.org_heads, 3, words, i, j)
+        n = self._prefix(self.org_heads, self.first_org, 3, words, i, j)
         if n:
             return n, "ORG"
-        n = self._prefix(self.loc_heads, 3, words, i, j)
+        n = self._prefix(self.loc_heads, self.first_loc, 3, words, i, j)
         return (n, "LOC") if n else (0, "")
 
     def stop_at(self, words, i, j) -> int:
-        return self._prefix(self.stop, 3, words, i, j)
+        return self._prefix(self.stop, self.first_stop, 3, words, i, j)
 
     def is_common(self, word: str) -> bool:
         return fold(word) in self.common
@@ -123,5 +155,11 @@ def lexicon() -> Lexicon:
     lex.connectors = frozenset(fold(w) for w in lang.lines("entity_connectors.txt"))
     lex.common = frozenset(fold(w) for w in lang.lines("entity_common_words.txt"))
     lex.stop = _phrases("entity_stop.txt")
+    lex.first_exact = {k[0] for k in lex.exact}
+    lex.first_folded = {k[0] for k in lex.folded}
+    lex.first_title = {k[0] for k in lex.titles}
+    lex.first_org = {k[0] for k in lex.org_heads}
+    lex.first_loc = {k[0] for k in lex.loc_heads}
+    lex.first_stop = {k[0] for k in lex.stop}
     lex.office = re.compile("|".join(f"(?:{p.pattern})" for p in lang.regexes("entity_office_words.txt")))
     return lex

@@ -11,27 +11,32 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .gazetteer import Lexicon, fold
+from functools import lru_cache
+
+from .gazetteer import Lexicon, fold, lexicon
 from .mentions import Mention, _acronym
 
 TYPE_WEIGHT_GAZ = 3
 
 
 class Entity:
-    __slots__ = ("mentions", "types", "key", "forms")
+    __slots__ = ("mentions", "types", "key", "forms", "bare")
 
     def __init__(self, m: Mention):
         self.mentions: list[Mention] = []
         self.types: Counter = Counter()
         self.key = m.key
         self.forms: set[tuple[str, ...]] = set()
+        self.bare: set[tuple[str, ...]] = set()
         self.add(m)
 
     def add(self, m: Mention):
         self.mentions.append(m)
         if m.type != "UNK":
             self.types[m.type] += TYPE_WEIGHT_GAZ if m.key else 1
-        self.forms.add(tuple(fold(w) for w in m.words))
+        form = tuple(fold(w) for w in m.words)
+        self.forms.add(form)
+        self.bare.add(_strip_head(form))
 
     @property
     def type(self) -> str:
@@ -50,8 +55,10 @@ def _initials(words: tuple[str, ...], lex: Lexicon) -> str:
     return "".join(w[0] for w in words if w[:1].isupper() and fold(w) not in lex.connectors)
 
 
-def _strip_head(form: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+@lru_cache(maxsize=4096)
+def _strip_head(form: tuple[str, ...]) -> tuple[str, ...]:
     """"kota padang" -> "padang": an administrative prefix does not make another place."""
+    lex = lexicon()
     n, typ = lex.head_at(list(form), 0, len(form))
     return form[n:] if typ == "LOC" and n < len(form) and lex.lookup(list(form), n, len(form)) else form
 
@@ -92,12 +99,12 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
 
 def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
     form = tuple(fold(w) for w in m.words)
-    bare = _strip_head(form, lex)
+    bare = _strip_head(form)
     for e in entities:
         if m.key and e.key == m.key:
             return e
     for e in entities:
-        if (form in e.forms or any(_strip_head(f, lex) == bare for f in e.forms)) and \
+        if (form in e.forms or bare in e.bare) and \
                 (not m.key or not e.key):
             return e
     if m.key:

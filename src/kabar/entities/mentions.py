@@ -48,7 +48,7 @@ def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[
         words = [text[x:y] for x, y in pieces]
         whole = text[a:tokens[j][1]]
         pair = (all(w[:1].isupper() and len(w) > 1 for w in words)
-                and lex.lookup([whole], 0, 1) is None
+                and lex.word(whole) is None
                 and words[0].lower() not in lex.connectors)
         if pair:
             for k in range(i, j + 1):
@@ -62,7 +62,7 @@ def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[
 def _caplike(w: str, lex: Lexicon) -> bool:
     c = w[:1]
     # Lower-case brand names ("detikcom") count, lower-case words ("antara") do not.
-    return c.isupper() or (c.isalpha() and not lex.is_common(w) and lex.lookup([w], 0, 1) is not None)
+    return c.isupper() or (c.isalpha() and not lex.is_common(w) and lex.word(w) is not None)
 
 
 _ROMAN = re.compile(r"[IVX]+")

@@ -47,6 +47,7 @@ def run(doc: Document) -> Document:
     text, lex = doc.text, lexicon()
     spans = units(text, doc.tokens, lex)
     words = [text[a:b] for a, b in spans]
+    lex.prepare(words)
     ranges = _sentence_ranges(spans, doc.sentences or [(0, len(text))])
     ner = None
     tg = tagger()
