@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .context import Quotes, nearest_time, negated
-from .lexicon import Lexicon, Trigger, lexicon, norm_form
+from .lexicon import Lexicon, Trigger, find_triggers, lexicon
 from .roles import (Mention, Objects, Sentence, agent_after, build_sentence, genitive, objects,
                     partner_between, subject, token_at)
 
@@ -26,12 +26,17 @@ def mentions_of(doc) -> list[Mention]:
         if " " not in word and len(word) >= 3:
             known = surfaces.get(word, m)
             surfaces[word] = m if known is not None and known.entity == m.entity else None
-    covered = {a for m in out for a in range(m.start, m.end)}
+    out.sort(key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in out]
+    extra = []
     for a, b in doc.tokens:
         m = surfaces.get(doc.text[a:b])
-        if m is not None and a not in covered:
-            out.append(Mention(a, b, m.entity, m.type))
-    return sorted(out, key=lambda m: (m.start, -m.end))
+        if m is None:
+            continue
+        i = bisect_right(starts, a) - 1
+        if i < 0 or not any(x.start <= a < x.end for x in out[max(0, i - 2):i + 1]):
+            extra.append(Mention(a, b, m.entity, m.type))
+    return sorted(out + extra, key=lambda m: (m.start, -m.end)) if extra else out
 
 
 class DocView:
@@ -68,11 +73,12 @@ def extract(doc) -> list[dict]:
     lex = lexicon()
     if not doc.entities or not doc.text:
         return []
+    found = list(find_triggers(doc.text, doc.tokens, lex))
+    if not found:
+        return []
     view = DocView(doc, lex)
     events, last_in_sentence, seen = [], {}, set()
-    for match in lex.pattern.finditer(doc.text):
-        a, b = match.span()
-        trig = lex.triggers[norm_form(match.group(1))]
+    for a, b, trig in found:
         i, sent = view.sentence(a)
         if view.skipped(sent) or view.in_mention(a, b) or not _context_ok(doc.text, trig, sent, a, b):
             continue

@@ -32,7 +32,7 @@ class Trigger:
 @dataclass(frozen=True)
 class Lexicon:
     triggers: dict            # normalised form -> Trigger
-    pattern: re.Pattern       # every form, longest first, optional clitic -nya
+    by_first: dict            # first word -> ((words, Trigger), ...) longest first
     preps: dict               # preposition -> role (place, partner, agent, other)
     negation: frozenset
     aux: frozenset
@@ -45,6 +45,7 @@ class Lexicon:
     not_verbs: frozenset
     demonstratives: frozenset
     name_particles: frozenset
+    pronouns: frozenset
     skip_prefixes: tuple
 
 
@@ -70,22 +71,48 @@ def norm_form(s: str) -> str:
     return " ".join(s.lower().split())
 
 
+def find_triggers(text: str, tokens: list[tuple[int, int]], lex: Lexicon):
+    """Yield (start, end, Trigger) for every trigger form in the token stream.
+
+    A lookup per token is far cheaper than one big regex over the text.
+    """
+    by_first = lex.by_first
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two; keep offsets exact
+        low = "".join(c.lower()[:1] or c for c in text)
+    n = len(tokens)
+    for i, (a, b) in enumerate(tokens):
+        cands = by_first.get(low[a:b])
+        if cands is None:
+            continue
+        for words, trig in cands:
+            k = len(words)
+            if k == 1:
+                yield a, b, trig
+                break
+            if i + k <= n and all(low[x:y] == w for (x, y), w in zip(tokens[i + 1:i + k], words[1:])):
+                yield a, tokens[i + k - 1][1], trig
+                break
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     triggers = {norm_form(row[0]): _trigger(row) for row in lang.table("event_triggers.tsv")}
-    forms = sorted(triggers, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
-    # -nya is the clitic object/possessive (memintanya, dukungannya): same event.
-    pattern = re.compile(rf"(?<![\w-])({body})(?:nya)?(?![\w-])", re.IGNORECASE)
+    by_first: dict[str, list] = {}
+    for form in sorted(triggers, key=lambda f: -len(f.split())):
+        words = tuple(form.split())
+        # -nya is the clitic object/possessive (memintanya, dukungannya): the same event.
+        for first in (words[0], words[0] + "nya") if len(words) == 1 else words[:1]:
+            by_first.setdefault(first, []).append((words, triggers[form]))
     words = lambda name: frozenset(w.lower() for w in lang.lines(name))  # noqa: E731
     return Lexicon(
-        triggers=triggers, pattern=pattern,
+        triggers=triggers, by_first={k: tuple(v) for k, v in by_first.items()},
         preps={k.lower(): v for k, v in lang.mapping("event_prepositions.tsv").items()},
         negation=words("event_negation.txt"), aux=words("event_aux.txt"),
         light_verbs=words("event_light_verbs.txt"), speech=words("event_speech_verbs.txt"),
         coordinators=words("event_coordinators.txt"), clause_stops=words("event_clause_stops.txt"),
         governor_stops=words("event_governor_stops.txt"), first_person=words("event_first_person.txt"),
         not_verbs=words("event_not_verbs.txt"), demonstratives=words("event_demonstratives.txt"),
-        name_particles=words("event_name_particles.txt"),
+        name_particles=words("event_name_particles.txt"), pronouns=words("event_pronouns.txt"),
         skip_prefixes=tuple(w.lower() for w in lang.lines("event_skip_prefixes.txt")),
     )

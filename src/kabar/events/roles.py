@@ -45,6 +45,7 @@ class Sentence:
     ment: list[int]
     mentions: list[Mention]
     first_tok: dict = field(default_factory=dict)  # mention index -> its first token
+    starts: list = field(default_factory=list)     # token start offsets
 
 
 def build_sentence(text: str, tokens: list[tuple[int, int]], token_starts: list[int],
@@ -52,7 +53,8 @@ def build_sentence(text: str, tokens: list[tuple[int, int]], token_starts: list[
     i, j = bisect_left(token_starts, start), bisect_left(token_starts, end)
     spans = [t for t in tokens[i:j] if t[1] <= end]
     words = [text[a:b] for a, b in spans]
-    sent = Sentence(start, end, words, [w.lower() for w in words], spans, [-1] * len(spans), mentions)
+    sent = Sentence(start, end, words, [w.lower() for w in words], spans, [-1] * len(spans), mentions,
+                    starts=[a for a, _ in spans])
     inside = [k for k, m in enumerate(mentions) if m.start < end and m.end > start]
     for n, (a, b) in enumerate(spans):
         for k in inside:
@@ -66,7 +68,7 @@ def build_sentence(text: str, tokens: list[tuple[int, int]], token_starts: list[
 
 def token_at(sent: Sentence, offset: int) -> int:
     """Index of the first token starting at or after ``offset``."""
-    return bisect_left([a for a, _ in sent.spans], offset)
+    return bisect_left(sent.starts, offset)
 
 
 def governor(sent: Sentence, k: int, limit: int, lex: Lexicon) -> str | None:
@@ -146,6 +148,8 @@ def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
         elif low in lex.first_person:
             out.first_person = True
             return out
+        elif low in lex.pronouns:
+            return out               # "Ia juga menolak": someone named earlier; not guessed
         elif low in lex.coordinators and plain == 0:
             prev = _previous_verb(sent, j, lex)
             if prev is None:
@@ -257,6 +261,8 @@ def owner(sent: Sentence, m: int) -> int:
     if sent.mentions[m].type != "LOC":
         return m
     j = sent.first_tok[m] - 1
+    if j >= 0 and sent.words[j] == ",":
+        j -= 1  # "Kejari Kota Kupang, NTT, menetapkan"
     if j >= 0 and sent.words[j] == ")":
         while j >= 0 and sent.words[j] != "(":
             j -= 1
