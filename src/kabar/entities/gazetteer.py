@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .. import lang
 
-GAZETTEERS = ("orgs.tsv", "entity_aliases.tsv", "countries.tsv", "regions.tsv")
+GAZETTEERS = ("entity_people.tsv", "orgs.tsv", "entity_aliases.tsv", "countries.tsv", "regions.tsv")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 

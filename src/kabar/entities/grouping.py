@@ -51,6 +51,18 @@ def _contains(longer: tuple, shorter: tuple) -> bool:
     return n < len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
 def _initials(words: tuple[str, ...], lex: Lexicon) -> str:
     return "".join(w[0] for w in words if w[:1].isupper() and fold(w) not in lex.connectors)
 
@@ -70,7 +82,9 @@ def parenthesised(mentions: list[Mention], words: list[str]) -> dict[int, int]:
     for k, m in enumerate(mentions):
         if m.first >= 2 and words[m.first - 1] == "(" and m.last < len(words) and words[m.last] == ")":
             host = by_last.get(m.first - 1)
-            if host is not None and host != k:
+            # "Jakarta (ANTARA)", "Polres Bandung Barat (Cimahi)": a known name in
+            # parentheses is a second entity, not another name of the first.
+            if host is not None and host != k and m.key is None:
                 out[k] = host
     return out
 
@@ -79,10 +93,14 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
     links = parenthesised(mentions, words)
     owner: dict[int, Entity] = {}
     entities: list[Entity] = []
-    order = sorted(range(len(mentions)), key=lambda k: (-len(mentions[k].words), mentions[k].start))
-    # Hosts first, so the parenthesised alias finds its entity.
-    order.sort(key=lambda k: k in links)
-    for k in order:
+    # Hosts first, so the parenthesised alias finds its entity; then the aliases,
+    # before the bare acronyms that may repeat them ("Sarjan (SRJ)" ... "SRJ").
+    def rank(k):
+        m = mentions[k]
+        late = k in links or (m.key is None and len(m.words) == 1 and _acronym(m.words[0]))
+        return late, k not in links, -len(m.words), m.start
+
+    for k in sorted(range(len(mentions)), key=rank):
         m = mentions[k]
         ent = owner.get(links[k]) if k in links else None
         if ent is not None and m.key is None:
@@ -114,11 +132,14 @@ def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
             if e.type == "ORG" and any(_initials(f, lex) == m.words[0] for f in
                                        (x.words for x in e.mentions) if len(f) > 1):
                 return e
-    candidates = [e for e in entities if not e.key and e.type in (m.type, "UNK") or
-                  (m.type == "UNK" and e.type == "PER")]
+    candidates = [e for e in entities if e.type in (m.type, "UNK") or (m.type == "UNK" and e.type == "PER")]
     candidates = [e for e in candidates if any(_contains(f, form) for f in e.forms)]
     if m.type in ("PER", "UNK"):
         candidates = [e for e in candidates if e.type == "PER"]
+    if not candidates and m.type in ("PER", "UNK") and len(m.words) == 1 and len(form[0]) >= 5:
+        # A misspelt short form ("Frangky" for "Franky") still names the same person.
+        candidates = [e for e in entities if e.type == "PER" and
+                      any(_one_edit(form[0], w) for f in e.forms for w in f)]
     if not candidates:
         return None
     if len(candidates) > 1:

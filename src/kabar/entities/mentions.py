@@ -157,6 +157,10 @@ class RunReader:
                 # "Bank NTT Christofel Liyanto": a two-word name after the body is a person.
                 end = tail if tail > q and (titled or (j - tail >= 2 and self._person_at(tail))) else j
                 while q < end and not lex.title_at(words, q, j) and not lex.stop_at(words, q, j):
+                    # "Gunung Tandikat dan Gunung Talang": "dan" before another name ends this one.
+                    if words[q] == "dan" and q + 1 < j and (lex.head_at(words, q + 1, j)[0]
+                                                          or lex.lookup(words, q + 1, j)):
+                        break
                     q += 1
                 if q > p + n:  # a head word alone ("Kota", "Badan") names nothing
                     rest = lex.lookup(words, p + n, q) if typ == "LOC" else None
@@ -177,7 +181,7 @@ class RunReader:
 
     def _tagged_name(self, i, j) -> bool:
         """The tagger reads words[i] as the start of a longer name ("Poros Perlawanan adalah ...")."""
-        return (self.ner is not None and i + 1 < j and self.ner[i].startswith("B-")
+        return (self.ner is not None and i + 1 < j and self.ner[i] in ("B-ORG", "B-LOC")
                 and self.ner[i + 1] == "I-" + self.ner[i][2:])
 
     def _person_at(self, k) -> bool:
@@ -198,7 +202,7 @@ class RunReader:
             if p < q:
                 self.emit(p, q, "PER", titled=True)
             return
-        if _acronym(words[p]) and q - p >= 2 and len(words[p]) >= 2:
+        if _acronym(words[p]) and q - p >= 2 and len(words[p]) >= 3:
             self.emit(p, q, "ORG")  # "BPR Christa Jaya", "CV ASM": a body named by its kind
             return
         if self.ner is None:
