@@ -1,0 +1,228 @@
+"""Finding calendar expressions: the patterns of ``lang/id/time_patterns.txt``.
+
+Speed is the point of most choices here (the stage should cost well under a
+millisecond per article). Python's regex engine can skip quickly to the
+places where a pattern's first character could match only when that first
+character is a plain literal or set, so:
+
+- every pattern starts with its first word or digit, and the finder, not
+  the pattern, checks that a match does not start inside a word or number;
+- patterns run case-sensitively on the original text, month names only in
+  their written forms ("Januari", "JANUARI"), so a month pattern is tried
+  only at capital letters; common words come lower-case, capitalised or
+  upper-case;
+- word lists become prefix tries ("j(?:an(?:uari)?|u(?:ni|li))"), not flat
+  alternations that are tried branch by branch;
+- what stands before a match ("Kamis (12/2)", "akhir Januari",
+  "dua tahun lalu", and what makes it no time: "UU Nomor 7 Tahun 2017") is
+  read afterwards, from a few characters before it, by the
+  ``time_before_*.txt`` patterns.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lang
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # letters only: {4} is a quantifier
+# A pattern's empty group "<kind>_need" / "<kind>_opt" asks for time_before_<kind>.txt.
+_MARKER = re.compile(r"^(\w+)_(need|opt)$")
+_BEFORE_REACH = 24   # chars before a match that a before-pattern may use ("pertengahan ")
+_EXCLUDE_REACH = 50  # chars before a match that an exclusion may start ("Copyright © ANTARA ")
+_INSIDE = "./,"      # after these (or a letter or digit) a match would start inside a number or word
+_UNITS = {"hari": "day", "bulan": "month", "tahun": "year"}
+
+
+def _cased(words, *, lower: bool = True):
+    """The forms a word is written in: lower-case (unless a name), Capitalised, UPPER."""
+    for w in words:
+        if lower:
+            yield w.lower()
+        yield w[:1].upper() + w[1:].lower()
+        yield w.upper()
+
+
+def trie(words) -> str:
+    """A regex alternation of words factored by shared prefixes; longer words still win
+    (the optional tails are greedy) and a space matches any run of whitespace."""
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(root) or "(?!)"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(sub)
+                for ch, sub in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    months = lang.table("months.tsv", columns=3)
+    weekdays = lang.table("weekdays.tsv", columns=2)
+    dirs = lang.mapping("time_directions.tsv")
+    rel = lang.table("time_relative.tsv", columns=3)
+    nums = lang.mapping("time_numbers.tsv")
+    return {
+        "month_no": {name.lower(): int(no) for name, no, _ in months},
+        "weekday_no": {name.lower(): int(no) for name, no in weekdays},
+        "dir": {k.lower(): v for k, v in dirs.items()},
+        "rel": {row[0].lower(): (row[1], int(row[2])) for row in rel},
+        "num": {k.lower(): int(v) for k, v in nums.items()},
+        "fill": {
+            "month": trie(_cased((n for n, _, _ in months), lower=False)),
+            "month_full": trie(_cased((n for n, _, kind in months if kind == "full"), lower=False)),
+            "weekday": trie(_cased((n for n, _ in weekdays), lower=False)),
+            "dir": trie(_cased(dirs)),
+            "rel": trie(_cased(row[0] for row in rel)),
+            "num": trie(_cased(nums)),
+            "not_after": trie(_cased(lang.lines("time_not_after.txt"))),
+        },
+    }
+
+
+def _sources(name: str, flags: int = 0) -> list[re.Pattern]:
+    """The file's patterns with placeholders filled, compiled; a bad one names its line."""
+    fill = vocab()["fill"]
+    out = []
+    for n, line in enumerate(lang.lines(name, unique=True), 1):
+        source = _PLACEHOLDER.sub(lambda m: fill[m.group(1)], line)
+        try:
+            out.append(re.compile(source, flags))
+        except (re.error, KeyError) as exc:
+            raise lang.LanguageDataError(f"lang/id/{name}: pattern {n}: {exc}") from None
+    return out
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[tuple[re.Pattern, bool], ...]:
+    """(pattern, deictic): deictic ones ("hari ini") need a publication date to mean anything."""
+    return tuple((rx, "rel" in rx.groupindex or "count_need" in rx.groupindex)
+                 for rx in _sources("time_patterns.txt"))
+
+
+@lru_cache(maxsize=None)
+def before(kind: str) -> re.Pattern:
+    return _sources(f"time_before_{kind}.txt", re.IGNORECASE)[0]
+
+
+def find(text: str, *, deictic: bool = True) -> list[tuple[int, int, dict]]:
+    """(start, end, fields) of every calendar expression, in text order.
+
+    Patterns are tried in file order; a match overlapping an earlier one is
+    dropped. ``deictic=False`` skips "hari ini" and the like.
+    """
+    taken: list[tuple[int, int]] = []
+    found = []
+    for rx, is_deictic in patterns():
+        if is_deictic and not deictic:
+            continue
+        for a, b, g in _matches(rx, text):
+            if any(a < y and x < b for x, y in taken):
+                continue
+            f = fields(g)
+            if f is not None and not _excluded(text, a):
+                taken.append((a, b))
+                found.extend(_split_range(g, a, b, f))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def _matches(rx: re.Pattern, text: str):
+    """(start, end, groups) of one pattern's acceptable matches, left to right.
+
+    A refused match lets the search go on from its next character, where a
+    shorter reading may still fit.
+    """
+    markers = [(m.group(1), m.group(2) == "need") for name in rx.groupindex if (m := _MARKER.match(name))]
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        s = m.start()
+        pos = s + 1
+        inside = s > 0 and text[s].isalnum() and (text[s - 1].isalnum() or text[s - 1] in _INSIDE)
+        if inside and not markers:
+            continue
+        g = {k: v for k, v in m.groupdict().items() if v is not None}
+        a, b = m.span()
+        ok = True
+        for kind, needed in markers:
+            a, ok = _read_before(kind, needed, text, a, g)
+            if not ok:
+                break
+        # A span grown over what stands before ("sehari", "ArabiyaJumat") starts where that says.
+        if not ok or (inside and a == s):
+            continue
+        if "y2" in g:
+            g["y_span"], g["y2_span"] = m.span("y"), m.span("y2")
+        pos = m.end()
+        yield a, b, g
+
+
+def _read_before(kind: str, needed: bool, text: str, a: int, g: dict) -> tuple[int, bool]:
+    """Read what stands right before ``a`` with time_before_<kind>.txt; its groups join ``g``.
+
+    The span grows over it, or only over its ``t`` group when it has one
+    ("akhir Januari" but not "pada Januari"). Returns (new start, acceptable).
+    """
+    w = before(kind).search(text, max(0, a - _BEFORE_REACH), a)
+    if w is None:
+        return a, not needed
+    g.update({k: v for k, v in w.groupdict().items() if v is not None and k != "t"})
+    if "t" in w.re.groupindex:
+        return (w.start("t") if w.group("t") is not None else a), True
+    return w.start(), True
+
+
+def _excluded(text: str, a: int) -> bool:
+    return before("exclude").search(text, max(0, a - _EXCLUDE_REACH), a) is not None
+
+
+def _split_range(g: dict, a: int, b: int, f: dict):
+    """A year range ("2009-2014") is two times; a season's "-16" is no year of its own."""
+    if "y2" not in g:
+        return [(a, b, f)]
+    out = [(*g["y_span"], {"y": g["y"]})]
+    if len(g["y2"]) == 4:
+        out.append((*g["y2_span"], {"y": g["y2"]}))
+    return out
+
+
+def fields(g: dict) -> dict | None:
+    """A match's groups as the resolver wants them, or None when it is no real date."""
+    v = vocab()
+    f: dict = {"d": g.get("d"), "y": g.get("y")}
+    if "m" in g:
+        f["month"] = int(g["m"])
+    elif "mon" in g:
+        f["month"] = v["month_no"][g["mon"].lower()]
+    if "wd" in g:
+        f["wd"] = v["weekday_no"][g["wd"].lower()]
+    if "dir" in g:
+        f["dir"] = v["dir"][_squeeze(g["dir"])]
+    if "rel" in g:
+        f["rel"] = v["rel"][_squeeze(g["rel"])]
+    if "n" in g:
+        n = _squeeze(g["n"])
+        f["n"], f["unit"] = (int(n) if n.isdigit() else v["num"][n]), _UNITS[g["unit"].lower()]
+    if f.get("month") is not None and not 1 <= f["month"] <= 12:
+        return None
+    if f["d"] is not None and not _day_exists(int(f["d"]), f["month"]):
+        return None
+    return f
+
+
+def _day_exists(day: int, month: int) -> bool:
+    # 2000 was a leap year, so "29 Februari" without a year passes.
+    return day >= 1 and day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+
+
+def _squeeze(s: str) -> str:
+    return " ".join(s.lower().split())
