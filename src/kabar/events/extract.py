@@ -119,7 +119,7 @@ def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previou
     if roles is None:
         return None
     actor, target, place, verb_at, subj = roles
-    if actor is None and subj is not None and (subj.first_person or (trig.voice == "pas" and target is not None)):
+    if actor is None and subj is not None and (subj.first_person or _speaker_acts(trig, target, quote)):
         actor = speaker  # "Kami menjatuhkan ...", "X ditetapkan ..." inside someone's words
     actor_id = sent.mentions[actor].entity if isinstance(actor, int) else actor
     target_id = sent.mentions[target].entity if target is not None else None
@@ -138,6 +138,14 @@ def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previou
         "place": sent.mentions[place].entity if place is not None else None,
         "negated": negated(sent, verb_at, lex), "claimant": claimant,
     }
+
+
+def _speaker_acts(trig: Trigger, target, quote: dict | None) -> bool:
+    """An agentless passive in someone's words is theirs when they quote themselves acting, or
+    when the verb is itself an accusation ("Chris diduga terlibat", says the prosecutor);
+    "X ditangkap, menurut laporan Standard" is no arrest by Standard."""
+    return trig.voice == "pas" and target is not None and quote is not None \
+        and (quote.get("direct") or trig.type == "ACCUSE")
 
 
 def _roles(sent: Sentence, trig: Trigger, t0: int, t_end: int, lex: Lexicon):

@@ -46,6 +46,8 @@ class Lexicon:
     demonstratives: frozenset
     name_particles: frozenset
     pronouns: frozenset
+    kin: frozenset
+    apposition: frozenset
     skip_prefixes: tuple
 
 
@@ -114,5 +116,6 @@ def lexicon() -> Lexicon:
         governor_stops=words("event_governor_stops.txt"), first_person=words("event_first_person.txt"),
         not_verbs=words("event_not_verbs.txt"), demonstratives=words("event_demonstratives.txt"),
         name_particles=words("event_name_particles.txt"), pronouns=words("event_pronouns.txt"),
+        kin=words("event_kin_nouns.txt"), apposition=words("event_apposition.txt"),
         skip_prefixes=tuple(w.lower() for w in lang.lines("event_skip_prefixes.txt")),
     )

@@ -23,7 +23,8 @@ _PUNCT_HARD = {";", ":", "\"", "“", "”", ".", "?", "!", "-", "–", "—"}
 MAX_PLAIN_BEFORE = 8   # words between subject and verb (adverbials like "pada hari Kamis (12/2)")
 MAX_PLAIN_AFTER = 10   # words between verb and object
 MAX_SKIP_GOVERNOR = 3
-MAX_GENITIVE_GAP = 4   # modifiers between an event noun and its owner  # lower-case words between a preposition and its name ("kepada mantan menteri X")
+MAX_GENITIVE_GAP = 4
+MAX_DIRECT_GAP = 2     # words before a bare object name ("meminta petugas PGA"), not "membantu pemenangan pasangan calon ... Bogor"   # modifiers between an event noun and its owner  # lower-case words between a preposition and its name ("kepada mantan menteri X")
 
 
 @dataclass
@@ -101,6 +102,11 @@ def governor(sent: Sentence, k: int, limit: int, lex: Lexicon) -> str | None:
     return None
 
 
+def is_kin(sent: Sentence, k: int, lex: Lexicon) -> bool:
+    """ "mantan suami Nunun": the name owns the head noun, it is not the party."""
+    return k >= 1 and sent.low[k - 1] in lex.kin
+
+
 def is_alias(sent: Sentence, k: int) -> bool:
     """A name in brackets right after another name ("Korea Selatan (Korsel)") repeats it."""
     return k >= 2 and sent.words[k - 1] == "(" and sent.ment[k - 2] >= 0
@@ -132,6 +138,8 @@ def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
                 j = k - 2
                 continue
             gov = governor(sent, k, 0, lex)
+            if is_kin(sent, k, lex):
+                return out
             if gov is None:
                 out.mention = owner(sent, m)
                 return out
@@ -145,7 +153,7 @@ def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
             return out
         if low == "yang":
             relative = True          # "aliansi yang didukung": the head noun before "yang"
-        elif low in lex.first_person:
+        elif low in lex.first_person and not _possessive(sent, j, lex):
             out.first_person = True
             return out
         elif low in lex.pronouns:
@@ -169,6 +177,15 @@ def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
                 return out
         j -= 1
     return out
+
+
+def _possessive(sent: Sentence, j: int, lex: Lexicon) -> bool:
+    """ "klien kita": a pronoun after a common noun owns it and is not the subject."""
+    if j == 0:
+        return False
+    w, low = sent.words[j - 1], sent.low[j - 1]
+    return w.islower() and low not in lex.aux and low not in lex.coordinators and low not in lex.speech \
+        and low not in lex.preps and low not in lex.clause_stops
 
 
 def _index_of(sent: Sentence, word: str, before: int) -> int:
@@ -197,21 +214,25 @@ class Objects:
 
 def objects(sent: Sentence, t_end: int, preps: frozenset, lex: Lexicon) -> Objects:
     """Names after the trigger (token index t_end is the first after it), by their preposition."""
-    out, plain = Objects(), 0
+    out, plain, gap = Objects(), 0, 0
     j = t_end
     while j < len(sent.words):
         w, low, m = sent.words[j], sent.low[j], sent.ment[j]
         if m >= 0:
             k = sent.first_tok.get(m, j)
             last = _last_tok(sent, m, j)
-            if not is_alias(sent, k):
-                _assign(out, sent, m, governor(sent, k, t_end, lex), preps, lex, last)
+            if not is_alias(sent, k) and not is_kin(sent, k, lex):
+                gov = governor(sent, k, t_end, lex)
+                if gov is not None or gap <= MAX_DIRECT_GAP:
+                    _assign(out, sent, m, gov, preps, lex, last)
             j = last + 1
             continue
         if low in lex.clause_stops or w in _PUNCT_HARD:
             break
-        if low not in lex.preps and low not in lex.aux and w != "," and w not in _PUNCT_SOFT:
-            plain += 1
+        if low in lex.apposition:
+            gap = 0  # "pihak terkait, khususnya Balai X": the object restated by name
+        elif low not in lex.preps and low not in lex.aux and w != "," and w not in _PUNCT_SOFT:
+            plain, gap = plain + 1, gap + 1
             if plain > MAX_PLAIN_AFTER:
                 break
         j += 1
@@ -290,7 +311,7 @@ def genitive(sent: Sentence, t_end: int, lex: Lexicon) -> int | None:
             return _head(sent, m, _last_tok(sent, m, j))
         w, low = sent.words[j], sent.low[j]
         if not w.islower() or low in lex.preps or low in lex.aux or low in lex.governor_stops \
-                or low in lex.demonstratives or is_verb(sent, j, lex):
+                or low in lex.demonstratives or low in lex.clause_stops or is_verb(sent, j, lex):
             return None
     return None
 
