@@ -10,6 +10,8 @@ its own; a short phrase in marks inside a sentence ('apa saja') is no quote.
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
 
 from .lexicon import DOUBLE_MARKS, SINGLE_MARKS, OPEN_HINT, CLOSE_HINT, lexicon
 from .model import Found
@@ -18,7 +20,7 @@ from .text import WORD, Sentences, trim
 
 _OPEN_BEFORE = set("([{—–-:/") | {"\n", " ", "\t", "\u00a0"}
 _CLOSE_AFTER = set(",.;:!?)]}…—–-") | set(DOUBLE_MARKS) | set(SINGLE_MARKS) | {"'"}
-_CONTENT_TRIM = " \t\r\n,"
+_CONTENT_TRIM = " \t\r\n,."
 
 
 def _role(text: str, i: int, strict: bool) -> str | None:
@@ -43,12 +45,19 @@ def _role(text: str, i: int, strict: bool) -> str | None:
 
 def _marks(text: str, chars: str, strict: bool) -> list[tuple[int, str]]:
     out = []
-    for i, ch in enumerate(text):
-        if ch in chars:
-            r = _role(text, i, strict)
-            if r:
-                out.append((i, r))
+    for m in _mark_re(chars).finditer(text):
+        i = m.start()
+        if i and text[i - 1] in chars:
+            continue  # a doubled mark (Surabaya,"") is one mark
+        r = _role(text, i, strict)
+        if r:
+            out.append((i, r))
     return out
+
+
+@lru_cache(maxsize=4)
+def _mark_re(chars: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(chars)}]")
 
 
 def _pairs(text: str, marks, paragraphs) -> list[tuple[int | None, int, bool]]:
@@ -58,27 +67,28 @@ def _pairs(text: str, marks, paragraphs) -> list[tuple[int | None, int, bool]]:
     def para(pos):
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
-    out, open_at = [], None
+    out, open_at, open_para = [], None, -1
     for pos, role in marks:
-        if open_at is not None and para(pos) != para(open_at):
+        if open_at is not None and para(pos) != open_para:
             p = paragraphs[para(pos)]
-            if role in ("open", "glue", "ambig") and not text[p[0]:pos].strip() and para(pos) == para(open_at) + 1:
+            if role in ("open", "glue", "ambig") and not text[p[0]:pos].strip() and para(pos) == open_para + 1:
+                open_para += 1
                 continue  # a quote running on into the next paragraph reopens it
-            out.append((open_at, paragraphs[para(pos) - 1][1], False))
+            out.append((open_at, paragraphs[open_para][1], False))
             open_at = None
         if open_at is None:
             if role in ("open", "glue", "ambig"):
-                open_at = pos
+                open_at, open_para = pos, para(pos)
             else:
                 out.append((None, pos, True))
         elif role == "open":
             out.append((open_at, pos, False))
-            open_at = pos
+            open_at, open_para = pos, para(pos)
         else:
             out.append((open_at, pos, True))
             open_at = None
     if open_at is not None:
-        out.append((open_at, paragraphs[para(open_at)][1], False))
+        out.append((open_at, paragraphs[open_para][1], False))
     return out
 
 
@@ -143,8 +153,9 @@ def find(text: str, paragraphs: list[tuple[int, int]], sents: Sentences) -> list
     for chars, strict in ((DOUBLE_MARKS, False), (SINGLE_MARKS + "'", True)):
         for open_at, end, closed in _pairs(text, _marks(text, chars, strict), paragraphs):
             found = _one(text, open_at, end, closed, sents, strict)
-            if found and not any(a <= found.span[0] and found.span[1] <= b for a, b in taken):
+            if found and not any(a < found.span[1] and found.span[0] < b for a, b in taken):
                 out.append(found)
+                taken.append(found.span)
         taken = [f.region for f in out]
     return out
 

@@ -47,6 +47,34 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _trie(words) -> str:
+    """One regex for many words, as a trie: Python's re tries alternatives one by one,
+    so "mengatakan|menyatakan|..." scans far slower than "me(?:ng(?:atakan|...)|...)"."""
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        ends = "" in node
+        parts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 and not ends else "(?:" + "|".join(parts) + ")"
+        if ends:
+            body = (body if body.startswith("(?:") and len(parts) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return build(root)
+
+
+def _capitalisable(words) -> set:
+    """Each word and its sentence-initial capitalised form."""
+    return {f for w in words for f in (w, w[:1].upper() + w[1:])}
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     verbs = {row[0]: (row[1], row[2]) for row in lang.table("speech_verbs.tsv", columns=3)}
@@ -56,7 +84,7 @@ def lexicon() -> Lexicon:
     tail_alt = _alt(row[0] for row in cue_rows if row[2] == "yes")
     # Passive reports ("disebutkan bahwa", "diakuinya bahwa") have their own class.
     passive = [v for v, (_, cls) in verbs.items() if cls == "passive"]
-    verb_alt = _alt(v for v, (_, cls) in verbs.items() if cls != "passive")
+    verb_alt = _trie(_capitalisable(v for v, (_, cls) in verbs.items() if cls != "passive"))
     return Lexicon(
         verbs=verbs,
         cues=cues,
@@ -70,12 +98,12 @@ def lexicon() -> Lexicon:
         not_verbs=frozenset(lang.lines("quote_not_verbs.txt")),
         abbrev=frozenset(lang.lines("quote_abbrev.txt")),
         media_nouns=tuple(sorted(lang.lines("quote_media_nouns.txt"), key=len, reverse=True)),
-        verb_re=re.compile(rf"(?<![\w-])(?:{verb_alt})(?![\w-])", re.IGNORECASE),
+        verb_re=re.compile(rf"(?<![\w-])(?:{verb_alt})(?![\w-])"),
         cue_re=re.compile(rf"\s*,?\s*(?:demikian\s+)?(?P<cue>{cue_alt})(?P<nya>nya)?(?![\w-])", re.IGNORECASE),
         inline_kata_re=re.compile(r"(?<![\w-])(?P<cue>[Kk]ata)(?P<nya>nya)?(?![\w-])"),
         tail_cue_re=re.compile(rf",\s*(?P<cue>{tail_alt})(?P<nya>nya)?(?![\w-])"),
         menurut_re=re.compile(r"(?<![\w-])[Mm]enurut(?P<nya>nya)?(?![\w-])"),
-        passive_re=re.compile(rf"(?<![\w-])(?P<verb>{_alt(passive)})(?P<nya>nya)?(?![\w-])", re.IGNORECASE),
-        via_res=lang.regexes("quote_via.txt"),
+        passive_re=re.compile(rf"(?<![\w-])(?P<verb>{_trie(_capitalisable(passive))})(?P<nya>nya)?(?![\w-])"),
+        via_res=(re.compile("|".join(f"(?:{r.pattern})" for r in lang.regexes("quote_via.txt"))),),
         source_res=lang.regexes("quote_sources.txt"),
     )

@@ -15,4 +15,5 @@ class Found:
     speaker: Speaker = field(default_factory=lambda: Speaker("none"))
     via: tuple[int, int] | None = None   # the medium's words
     region: tuple[int, int] | None = None  # quote plus attribution, for figures and overlap
+    salient: bool = True             # False: a speaker named in passing ("sebab kata Prabowo ...")
     emit: bool = True                # False: a claim that sources figures but is no quote

@@ -167,7 +167,8 @@ def _inline_kata(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     a, b = _finish(text, after, sb)
     if len(WORD.findall(text, a, b)) < 3:
         return None
-    return Found(span=(a, b), direct=False, cue=m.group("cue"), speaker=sp, region=(sa, sb))
+    return Found(span=(a, b), direct=False, cue=m.group("cue"), speaker=sp, region=(sa, sb),
+                 salient=not lead or lead.endswith((",", ";")))
 
 
 def _tail(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
@@ -195,27 +196,23 @@ def _tail(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
 
 def find(text: str, sents: Sentences) -> list[Found]:
     lex = lexicon()
+    # Each pattern runs once over the whole text; hits are then grouped by sentence.
+    hits = [(m.start(), _menurut, m) for m in lex.menurut_re.finditer(text)]
+    hits += [(m.start(), _verb, m) for m in lex.verb_re.finditer(text)]
+    hits += [(m.start(), _passive, m) for m in lex.passive_re.finditer(text)]
+    hits += [(m.start(), _inline_kata, m) for m in lex.inline_kata_re.finditer(text)]
+    hits += [(m.start(), _tail, m) for m in lex.tail_cue_re.finditer(text)]
+    hits.sort(key=lambda h: h[0])
     out: list[Found] = []
-    for sa, sb in sents.spans:
-        hits = []
-        for m in lex.menurut_re.finditer(text, sa, sb):
-            hits.append((m.start(), _menurut, m))
-        for m in lex.verb_re.finditer(text, sa, sb):
-            hits.append((m.start(), _verb, m))
-        for m in lex.passive_re.finditer(text, sa, sb):
-            hits.append((m.start(), _passive, m))
-        for m in lex.inline_kata_re.finditer(text, sa, sb):
-            if m.group("cue").lower() == "kata":
-                hits.append((m.start(), _inline_kata, m))
-        for m in lex.tail_cue_re.finditer(text, sa, sb):
-            hits.append((m.start(), _tail, m))
-        hits.sort(key=lambda h: h[0])
-        busy_until = sa
-        for pos, fn, m in hits:
-            if pos < busy_until:
-                continue
-            found = fn(text, sa, sb, m)
-            if found:
-                out.append(found)
-                busy_until = max(found.span[1], m.end())
+    busy_until = -1
+    for pos, fn, m in hits:
+        if pos < busy_until:
+            continue
+        sa, sb = sents.at(pos)
+        if not (sa <= pos and m.end() <= sb):
+            continue
+        found = fn(text, sa, sb, m)
+        if found:
+            out.append(found)
+            busy_until = max(found.span[1], m.end())
     return out

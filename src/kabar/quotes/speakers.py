@@ -36,18 +36,9 @@ class EntityIndex:
 
     def __init__(self, entities: list[dict], text: str):
         self.text = text
-        rows = []
-        self.types = {}
-        self.names = []
-        for e in entities:
-            self.types[e.get("id")] = e.get("type")
-            for a, b in e.get("mentions", []):
-                rows.append((a, b, e.get("id"), e.get("type")))
-            forms = {e.get("name", "")} | {text[a:b] for a, b in e.get("mentions", [])}
-            for form in forms:
-                toks = tuple(t.lower() for t in WORD.findall(form))
-                if toks:
-                    self.names.append((toks, e.get("id"), e.get("type")))
+        self.entities = entities
+        self._names = None
+        rows = [(a, b, e.get("id"), e.get("type")) for e in entities for a, b in e.get("mentions", [])]
         rows.sort()
         self.rows = rows
         self.starts = [r[0] for r in rows]
@@ -62,6 +53,9 @@ class EntityIndex:
         return out
 
     def before(self, pos: int, etype: str = "PER") -> tuple[int, int, str, str] | None:
+        if self.subjects is None:
+            self.subjects = self._subjects()
+            self.starts = [s[0] for s in self.subjects]
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0:
             if self.rows[i][3] == etype and self.rows[i][1] <= pos:
@@ -69,16 +63,34 @@ class EntityIndex:
             i -= 1
         return None
 
+    @property
+    def names(self) -> list:
+        """(name tokens, entity id, type) for every name form; built on first use."""
+        if self._names is None:
+            self._names = []
+            for e in self.entities:
+                forms = {e.get("name", "")} | {self.text[a:b] for a, b in e.get("mentions", [])}
+                for form in forms:
+                    toks = tuple(t.lower() for t in WORD.findall(form))
+                    if toks:
+                        self._names.append((toks, e.get("id"), e.get("type")))
+        return self._names
+
     def by_name(self, phrase: str) -> str | None:
-        """An entity whose name or mention the phrase contains as whole words (persons first)."""
-        toks = [t.lower() for t in WORD.findall(phrase)]
+        """An entity whose name the phrase contains as whole words, or a person whose
+        name contains the phrase ("Sugiat" for Sugiat Santoso); persons first."""
+        toks = tuple(t.lower() for t in WORD.findall(phrase))
         best = None
         for name, ent, etype in self.names:
             n = len(name)
-            if any(tuple(toks[i:i + n]) == name for i in range(len(toks) - n + 1)):
+            if any(toks[i:i + n] == name for i in range(len(toks) - n + 1)):
                 key = (TYPE_RANK.get(etype, 9), -n)
-                if best is None or key < best[0]:
-                    best = (key, ent)
+            elif etype == "PER" and toks and any(name[i:i + len(toks)] == toks for i in range(n - len(toks) + 1)):
+                key = (5, -len(toks))
+            else:
+                continue
+            if best is None or key < best[0]:
+                best = (key, ent)
         return best[1] if best else None
 
 
@@ -134,7 +146,8 @@ def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
         return a, a
     # Adjuncts after the subject ("Franky kepada wartawan usai rapat,") are cut.
     for i, t in enumerate(toks[1:], 1):
-        if t.group().lower() in ("kepada", "usai", "seusai", "saat", "ketika", "dalam", "di", "pada", "sambil"):
+        # lower case only: "Menteri Dalam Negeri" is a title, "dalam keterangannya" an adjunct
+        if t.group() in ("kepada", "usai", "seusai", "saat", "ketika", "dalam", "di", "pada", "sambil"):
             toks = toks[:i]
             break
     return trim(text, a, toks[-1].end(), _PUNCT_TRIM)
@@ -152,10 +165,9 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
         return Speaker("none")
     if len(words) == 1 and words[0] in lex.pronouns:
         return Speaker("pronoun", span)
-    first_word = WORD.search(text, a, b).group()
-    if words[-1] in _ANAPHOR_END and not first_word[0].isupper():
-        return Speaker("anaphor", span)  # "pria 30 tahun itu", "pesepakbola asli Surabaya ini"
     mentions = ents.within(a, b)
+    if words[-1] in _ANAPHOR_END and not any(r[3] == "PER" for r in mentions):
+        return Speaker("anaphor", span)  # "pria 30 tahun itu", "Wakil Ketua Komisi XIII ini"
     if not any(r[3] == "PER" for r in mentions) and tail:
         mentions = [r for r in ents.within(*tail) if r[3] == "PER"][:1] or mentions
     if mentions:
@@ -181,16 +193,20 @@ class Resolver:
     since a pronoun points at the person the story is on.
     """
 
-    def __init__(self, text: str, subjects: list[tuple[int, int, str]]):
+    def __init__(self, text: str, subjects):
         self.text = text
-        self.subjects = subjects
-        self.starts = [s[0] for s in subjects]
+        self._subjects = subjects  # a callable: computed only when a pronoun needs it
+        self.subjects = self.starts = None
         self.last: tuple[int, str | None, str | None] | None = None  # (pos, entity, words)
 
-    def resolve(self, sp: Speaker, pos: int) -> tuple[str | None, str | None]:
+    def resolve(self, sp: Speaker, pos: int, salient: bool = True) -> tuple[str | None, str | None]:
         if sp.kind == "named":
-            self.last = (pos, sp.entity, sp.text)
+            if salient:
+                self.last = (pos, sp.entity, sp.text)
             return sp.entity, sp.text
+        if self.subjects is None:
+            self.subjects = self._subjects()
+            self.starts = [s[0] for s in self.subjects]
         i = bisect.bisect_left(self.starts, pos) - 1
         subject = self.subjects[i] if i >= 0 else None
         if subject and sp.kind != "none" and (self.last is None or subject[0] > self.last[0]):

@@ -14,7 +14,7 @@ from .lexicon import lexicon
 # A period, ! or ? (maybe followed by closing marks) then either space before a
 # capital/digit/opening mark, or no space before a capitalised word (glued scrape).
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"”’')\]]*(?:\s+(?=[\"“‘(\[]?[A-Z0-9])|(?=[\"“‘]?[A-Z][a-z]))")
+    r"(?<=[.!?])[\"”’')\]]*(?:[\s\u200b-\u200f\ufeff]+(?=[\"“‘(\[\u200e]?[A-Z0-9])|(?=[\"“‘]?[A-Z][a-z]))")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 WORD = re.compile(r"[\w][\w'’.\-/]*[\w]|[\w]")
 

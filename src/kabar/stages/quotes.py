@@ -10,6 +10,7 @@ speaker. Finally every figure gets its claimant (``kabar.quotes.claimants``).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..document import Document
 from ..quotes import claimants, direct, reported
@@ -29,8 +30,8 @@ def _merge(directs: list[Found], reports: list[Found]) -> list[Found]:
     kept = []
     for r in reports:
         holds = [d for d in directs if d.span[0] < r.span[1] and r.span[0] < d.span[1]]
-        if any(d.span[0] <= r.span[0] < d.span[1] for d in directs):
-            continue  # a speech verb inside a quotation
+        if any(d.region[0] <= r.span[0] < d.region[1] for d in directs):
+            continue  # a speech verb inside a quotation or its attribution
         if holds:
             for d in holds:
                 if d.speaker.kind == "none":
@@ -44,7 +45,7 @@ def _subjects(text: str, sents: Sentences, ents: EntityIndex, spans) -> list[tup
     """Person mentions opening a sentence outside any quote: what a pronoun may point at."""
     out = []
     for sa, sb in sents.spans:
-        first = list(WORD.finditer(text, sa, sb))[:10]
+        first = list(islice(WORD.finditer(text, sa, sb), 10))
         if not first:
             continue
         for a, b, ent, etype in ents.within(sa, first[-1].end()):
@@ -69,17 +70,17 @@ def run(doc: Document) -> Document:
     ents = EntityIndex(doc.entities, text)
     found = _merge(direct.find(text, paragraphs, sents), reported.find(text, sents))
     found.sort(key=lambda f: f.span[0])
-    resolver = Resolver(text, _subjects(text, sents, ents, [f.span for f in found]))
+    resolver = Resolver(text, lambda: _subjects(text, sents, ents, [f.span for f in found]))
     quotes, claims = [], []
     for f in found:
         sp = f.speaker
         if sp.kind == "pending":
             sp = describe(text, sp.span, ents, sp.tail)
-        speaker, words = resolver.resolve(sp, f.span[0])
-        via_span = find_via(text, *f.region, skip=f.span) if f.region else None
+        speaker, words = resolver.resolve(sp, f.span[0], f.salient)
         claims.append((f.span, f.region or f.span, speaker, words))
         if not f.emit:
             continue
+        via_span = find_via(text, *f.region, skip=f.span) if f.region else None
         quotes.append({
             "text": text[f.span[0]:f.span[1]], "span": [f.span[0], f.span[1]],
             "direct": f.direct, "kind": f.kind, "speaker": speaker, "speaker_text": words,

@@ -1,0 +1,196 @@
+"""The quotes stage on hand-written Indonesian sentences, entities given by hand.
+
+Entities are built here from the names a test lists (every occurrence becomes
+a mention), so these tests check the quotes stage alone, whatever the entity
+tagger does.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from kabar.document import Document
+from kabar.stages import quotes
+
+CASES = Path(__file__).parent.parent / "cases"
+
+
+def run(text: str, people=(), orgs=(), figures=()):
+    """Run the quotes stage on ``text`` with the named people/orgs as entities."""
+    entities = []
+    for etype, names in (("PER", people), ("ORG", orgs)):
+        for forms in names:
+            forms = (forms,) if isinstance(forms, str) else forms
+            mentions = sorted({(m.start(), m.end()) for f in forms
+                               for m in re.finditer(rf"\b{re.escape(f)}\b", text)})
+            # a short form inside a longer one is no separate mention
+            mentions = [m for m in mentions if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in mentions)]
+            entities.append({"id": f"e{len(entities) + 1}", "name": forms[0], "type": etype,
+                             "mentions": [list(m) for m in mentions]})
+    figs = []
+    for f in figures:
+        i = text.index(f)
+        figs.append({"text": f, "span": [i, i + len(f)], "claimant": None, "claimant_text": None})
+    paragraphs, pos = [], 0
+    for line in text.split("\n"):
+        paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    doc = Document(text=text, paragraphs=paragraphs, entities=entities, figures=figs)
+    doc = quotes.run(doc)
+    for q in doc.quotes:
+        assert text[q["span"][0]:q["span"][1]] == q["text"]
+    return doc
+
+
+def names(doc, q):
+    e = doc.entity(q["speaker"])
+    return e["name"] if e else q["speaker_text"]
+
+
+def _cases():
+    with open(CASES / "quotes_styles.tsv", encoding="utf-8") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE) if r and not r[0].startswith("#")]
+    return rows
+
+
+@pytest.mark.parametrize("sentence,expected,direct,speaker", _cases())
+def test_quotes_case_table(sentence, expected, direct, speaker):
+    doc = run(sentence, people=[("Budi Santoso", "Budi"), ("Rina Wati", "Rina")])
+    got = [q for q in doc.quotes if q["text"] == expected]
+    assert got, [q["text"] for q in doc.quotes]
+    assert got[0]["direct"] is (direct == "true")
+    assert speaker in (got[0]["speaker_text"] or "") or speaker == names(doc, got[0])
+
+
+def test_quotes_pronoun_clitic_resolves_to_last_speaker():
+    text = ('"Kami siap bekerja keras," kata Tito Karnavian.\n'
+            '"Semua daerah harus siaga menghadapi banjir," ujarnya.')
+    doc = run(text, people=[("Tito Karnavian", "Tito")])
+    assert [q["speaker"] for q in doc.quotes] == ["e1", "e1"]
+    assert doc.quotes[1]["cue"] == "ujarnya"
+
+
+def test_quotes_kata_dia_and_dirinya_resolve():
+    text = ("Menteri Dalam Negeri Tito Karnavian meninjau lokasi banjir. "
+            "Kata dia, bantuan akan tiba dalam dua hari. "
+            "Lebih lanjut dirinya mengatakan pemerintah daerah sudah siap.")
+    doc = run(text, people=[("Tito Karnavian", "Tito")])
+    assert len(doc.quotes) == 2
+    assert all(q["speaker"] == "e1" for q in doc.quotes)
+    assert doc.quotes[0]["text"] == "bantuan akan tiba dalam dua hari"
+
+
+def test_quotes_scare_quotes_are_no_quote():
+    doc = run("Dalam surat itu, pasukan akan melakukan ‘apa saja’ untuk membantu warga di perbatasan.")
+    assert all("apa saja" != q["text"] for q in doc.quotes)
+
+
+def test_quotes_broken_by_attribution_gives_two_quotes_one_speaker():
+    text = '"Kami sudah bekerja sejak pagi," kata Tito Karnavian, "dan kami belum selesai hari ini."'
+    doc = run(text, people=[("Tito Karnavian", "Tito")])
+    assert [q["text"] for q in doc.quotes] == ["Kami sudah bekerja sejak pagi",
+                                               "dan kami belum selesai hari ini"]
+    assert {q["speaker"] for q in doc.quotes} == {"e1"}
+
+
+def test_quotes_running_over_paragraphs_is_one_quote():
+    text = ('Budi Santoso berbicara di depan warga.\n'
+            '“Kami membangun sekolah di setiap desa tahun ini.\n'
+            '“Tahun depan kami membangun puskesmas,” kata Budi Santoso.')
+    doc = run(text, people=[("Budi Santoso", "Budi")])
+    direct = [q for q in doc.quotes if q["direct"]]
+    assert len(direct) == 1
+    assert direct[0]["text"].startswith("Kami membangun sekolah")
+    assert direct[0]["text"].endswith("membangun puskesmas")
+    assert direct[0]["speaker"] == "e1"
+
+
+def test_quotes_missing_closing_mark_ends_at_paragraph():
+    text = ('"Kami tidak akan mundur dari rencana ini, kata Rina Wati.\n'
+            'Warga kemudian membubarkan diri.')
+    doc = run(text, people=[("Rina Wati", "Rina")])
+    assert doc.quotes[0]["text"] == "Kami tidak akan mundur dari rencana ini"
+    assert doc.quotes[0]["speaker"] == "e1"
+
+
+def test_quotes_nested_single_quotes_stay_inside():
+    text = "“Dia bilang ‘saya tidak tahu’ waktu ditanya polisi,” kata Budi Santoso."
+    doc = run(text, people=[("Budi Santoso", "Budi")])
+    assert len(doc.quotes) == 1
+    assert "‘saya tidak tahu’" in doc.quotes[0]["text"]
+
+
+def test_quotes_unattributed_quote_continues_last_speaker():
+    text = ('"Kami akan menambah pasukan di perbatasan," kata Rina Wati.\n'
+            '"Semua pos jaga akan diperkuat mulai besok pagi."')
+    doc = run(text, people=[("Rina Wati", "Rina")])
+    assert [q["speaker"] for q in doc.quotes] == ["e1", "e1"]
+
+
+def test_quotes_via_medium_is_entity():
+    text = ('"Kami bersatu melawan penjajahan," kata Esmail Qaani seperti dikutip Al Arabiya, Jumat.\n'
+            '"Harga minyak akan naik," ujar Ali Rahman, dilansir kantor berita AFP, Senin.')
+    doc = run(text, people=[("Esmail Qaani", "Qaani"), ("Ali Rahman",)], orgs=[("Al Arabiya",), ("AFP",)])
+    assert [q["via"] for q in doc.quotes] == ["e3", "e4"]
+    assert [q["speaker"] for q in doc.quotes] == ["e1", "e2"]
+
+
+def test_quotes_appositive_and_title_give_the_person():
+    text = ("Francesca Albanese, pelapor khusus PBB, mengatakan serangan itu melanggar hukum internasional. "
+            "Menteri Dalam Negeri Tito Karnavian menyatakan pemilu akan berjalan aman.")
+    doc = run(text, people=[("Francesca Albanese",), ("Tito Karnavian",)], orgs=[("PBB",)])
+    assert [q["speaker"] for q in doc.quotes] == ["e1", "e2"]
+
+
+def test_quotes_requests_and_promises_are_flagged():
+    text = ("Gubernur Rina Wati meminta warga menjauhi bantaran sungai. "
+            "Budi Santoso berjanji akan memperbaiki jalan itu bulan depan.")
+    doc = run(text, people=[("Rina Wati",), ("Budi Santoso",)])
+    assert [q["kind"] for q in doc.quotes] == ["request", "promise"]
+
+
+def test_quotes_object_noun_is_no_reported_speech():
+    text = "Ia menyampaikan ucapan selamat Natal kepada umat Kristiani. Budi tidak menyebutkan jumlahnya."
+    assert run(text).quotes == []
+
+
+def test_quotes_passive_disebutkan_bahwa():
+    doc = run("Dalam surat itu disebutkan bahwa pasukan akan membantu warga di perbatasan.")
+    assert doc.quotes[0]["text"] == "pasukan akan membantu warga di perbatasan"
+    assert doc.quotes[0]["direct"] is False
+
+
+def test_quotes_figure_claimants():
+    text = ("Para pejabat desa mengatakan banjir menewaskan 12 orang. "
+            "Data BPS menunjukkan 300 keluarga kehilangan rumah. "
+            "Sementara itu, sebanyak 40 orang masih mengungsi.")
+    doc = run(text, orgs=[("BPS",)], figures=["12 orang", "300 keluarga", "40 orang"])
+    claims = [(f["claimant"], f["claimant_text"]) for f in doc.figures]
+    assert claims == [(None, "Para pejabat desa"), ("e1", "BPS"), (None, None)]
+
+
+def test_quotes_figure_in_direct_quote_takes_speaker():
+    text = '"Kami menangkap 15 orang tersangka," kata Budi Santoso.'
+    doc = run(text, people=[("Budi Santoso",)], figures=["15 orang"])
+    assert doc.figures[0]["claimant"] == "e1"
+
+
+def test_quotes_reference_article(reference_record):
+    rec = reference_record
+    text = rec["text"]
+    ents = {e["id"]: e for e in rec["entities"]}
+    direct = [q for q in rec["quotes"] if q["direct"]]
+    assert len(direct) == 2
+    for q in direct:
+        assert ents[q["speaker"]]["name"] == "Esmail Qaani"
+    assert ents[direct[0]["via"]]["name"] == "Al Arabiya"
+    khamenei = [q for q in rec["quotes"] if q["text"].startswith("Teheran tidak akan")]
+    assert khamenei and ents[khamenei[0]["speaker"]]["name"] == "Ali Khamenei"
+    figs = {f["value"]: f for f in rec["figures"]}
+    assert figs[1200]["claimant_text"] == figs[240]["claimant_text"] == "Para pejabat Israel"
+    assert figs[11000]["claimant"] is None and figs[11000]["claimant_text"] is None
+    for q in rec["quotes"]:
+        assert text[q["span"][0]:q["span"][1]] == q["text"]
