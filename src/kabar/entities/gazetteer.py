@@ -44,6 +44,8 @@ class Lexicon:
     loc_heads: dict[tuple[str, ...], int] = field(default_factory=dict)
     loc_tails: frozenset = frozenset()
     connectors: frozenset = frozenset()
+    admin: frozenset = frozenset()
+    directions: frozenset = frozenset()
     common: frozenset = frozenset()
     stop: dict[tuple[str, ...], int] = field(default_factory=dict)
     office: re.Pattern | None = None
@@ -152,6 +154,8 @@ def lexicon() -> Lexicon:
     lex.org_heads = _phrases("entity_org_heads.txt")
     lex.loc_heads = _phrases("entity_loc_heads.txt")
     lex.loc_tails = frozenset(fold(w) for w in lang.lines("entity_loc_tails.txt"))
+    lex.directions = frozenset(fold(w) for w in lang.lines("entity_directions.txt"))
+    lex.admin = frozenset(fold(w) for w in lang.lines("entity_admin_prefixes.txt"))
     lex.connectors = frozenset(fold(w) for w in lang.lines("entity_connectors.txt"))
     lex.common = frozenset(fold(w) for w in lang.lines("entity_common_words.txt"))
     lex.stop = _phrases("entity_stop.txt")

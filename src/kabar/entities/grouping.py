@@ -52,14 +52,14 @@ def _contains(longer: tuple, shorter: tuple) -> bool:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """a and b differ by one inserted, deleted or replaced letter."""
+    """a and b differ by one inserted or dropped letter ("Frangky", "Franky")."""
     if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
         return False
     i = 0
     while i < min(len(a), len(b)) and a[i] == b[i]:
         i += 1
     if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:]
+        return False  # a changed letter is as often another name ("Pranowo", "Prabowo")
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
@@ -71,8 +71,8 @@ def _initials(words: tuple[str, ...], lex: Lexicon) -> str:
 def _strip_head(form: tuple[str, ...]) -> tuple[str, ...]:
     """"kota padang" -> "padang": an administrative prefix does not make another place."""
     lex = lexicon()
-    n, typ = lex.head_at(list(form), 0, len(form))
-    return form[n:] if typ == "LOC" and n < len(form) and lex.lookup(list(form), n, len(form)) else form
+    n = 1 if form and form[0] in lex.admin else 0
+    return form[n:] if n and n < len(form) and lex.lookup(list(form), n, len(form)) else form
 
 
 def parenthesised(mentions: list[Mention], words: list[str]) -> dict[int, int]:

