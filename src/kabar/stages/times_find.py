@@ -78,8 +78,9 @@ def vocab() -> dict:
         "rel": {row[0].lower(): (row[1], int(row[2])) for row in rel},
         "num": {k.lower(): int(v) for k, v in nums.items()},
         "fill": {
-            "month": trie(_cased((n for n, _, _ in months), lower=False)),
+            "month": trie(_cased((n for n, _, kind in months if kind != "en"), lower=False)),
             "month_full": trie(_cased((n for n, _, kind in months if kind == "full"), lower=False)),
+            "month_any": trie(_cased((n for n, _, _ in months), lower=False)),
             "weekday": trie(_cased((n for n, _ in weekdays), lower=False)),
             "dir": trie(_cased(dirs)),
             "rel": trie(_cased(row[0] for row in rel)),
