@@ -10,12 +10,12 @@ from. ``doc.paragraphs`` are the non-empty lines of the cleaned text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..document import Document
 from ..textmap import TextBuilder
-from .clean_boilerplate import (Cut, byline_codes, byline_names, find_cuts, is_boilerplate_line,
-                                photographers)
-from .clean_glue import repairs
+from .clean_boilerplate import Cut, Scan, byline_codes, byline_names, find_cuts, is_boilerplate_line
+from .clean_glue import Edit, repairs
 
 REQUIRES = ("raw",)
 ASSIGNS = ("text", "offsets", "boilerplate", "bylines", "paragraphs")
@@ -29,11 +29,13 @@ _SENTENCE_END = ".!?\"”’:;)"
 def run(doc: Document) -> Document:
     raw = doc.raw
     out = TextBuilder(raw)
-    credits = photographers(raw) if "Pewarta" in raw else []
+    scan = Scan(raw)
+    # Repairs never cross a line break, so one pass over the whole text serves every line.
+    edits = repairs(raw)
     for a, b in _lines(raw):
         a, b = _strip(raw, a, b)
         if a < b:
-            _clean_line(doc, out, raw, a, b, credits)
+            _clean_line(doc, out, scan, edits, a, b)
     doc.text, doc.offsets = out.build()
     doc.paragraphs = out.paragraphs()
     return doc
@@ -55,7 +57,8 @@ def _strip(raw: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _clean_line(doc: Document, out: TextBuilder, raw: str, a: int, b: int, credits) -> None:
+def _clean_line(doc: Document, out: TextBuilder, scan: Scan, edits: list[Edit], a: int, b: int) -> None:
+    raw = scan.raw
     line = raw[a:b]
     codes = byline_codes(line)
     if codes:
@@ -64,7 +67,7 @@ def _clean_line(doc: Document, out: TextBuilder, raw: str, a: int, b: int, credi
     if is_boilerplate_line(line):
         doc.boilerplate.append(line)
         return
-    cuts = find_cuts(raw, a, b, credits)
+    cuts = find_cuts(scan, a, b)
     pieces = [p for p in _between(raw, a, b, cuts) if not _ONLY_PUNCT.fullmatch(raw[p[0]:p[1]])]
     if cuts and not pieces:
         _record(doc, raw, [Cut(a, b, cuts[0].kind)] if len(cuts) == 1 and cuts[0].kind == "junk" else cuts)
@@ -75,7 +78,7 @@ def _clean_line(doc: Document, out: TextBuilder, raw: str, a: int, b: int, credi
             # A piece after a cut fragment starts a new paragraph when the text before ended a sentence.
             same_line = i > 0 and out.last_char() not in _SENTENCE_END
             out.add_sep(" " if same_line else "\n", s)
-        _emit(out, raw, s, e)
+        _emit(out, raw, s, e, edits)
 
 
 def _between(raw: str, a: int, b: int, cuts: list[Cut]) -> list[tuple[int, int]]:
@@ -100,11 +103,13 @@ def _record(doc: Document, raw: str, cuts: list[Cut]) -> None:
             doc.boilerplate.append(fragment)
 
 
-def _emit(out: TextBuilder, raw: str, s: int, e: int) -> None:
-    """Append raw[s:e] with its repairs applied."""
+def _emit(out: TextBuilder, raw: str, s: int, e: int, edits: list[Edit]) -> None:
+    """Append raw[s:e] with the repairs that fall inside it applied."""
     pos = s
-    for es, ee, rep in repairs(raw[s:e]):
-        es, ee = s + es, s + ee
+    for i in range(bisect_left(edits, (s,)), len(edits)):
+        es, ee, rep = edits[i]
+        if ee > e or es >= e:
+            break
         out.add(pos, es)
         if es == ee:
             out.add_sep(rep, es)

@@ -27,7 +27,7 @@ class Cut(NamedTuple):
 _CODES = re.compile(r"\(([a-z]{2,6}(?:/[a-zA-Z]{2,6}){1,3})\)")
 # "(Galvan Yudistira)" or "(Benediktus Krisna Yogatama, Galvan Yudistira)" closing a Kontan/Tribun story.
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}"
-_NAMES_AT_END = re.compile(rf"(?<=[.!?\"”])\s*\(({_NAME}(?:, ?{_NAME})*)\)\s*$")
+_NAMES_AT_END = re.compile(rf"\(({_NAME}(?:, ?{_NAME})*)\)\s*$")
 # A photo caption flattened into the text: "... Kamis (25/12/2025) ANTARA/M Riezko Bima Elko Prasetyo".
 _CAPTION = re.compile(r"\(\d{1,2}/\d{1,2}/\d{2,4}\)\.?\s*(?:ANTARA FOTO|ANTARA|Antara)\s*/\s*")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
@@ -51,14 +51,46 @@ def _line_patterns() -> re.Pattern:
     return _join("boilerplate_lines.txt")
 
 
-@lru_cache(maxsize=1)
-def _inline_patterns() -> re.Pattern:
-    return _join("boilerplate_inline.txt")
+@lru_cache(maxsize=None)
+def _triggered(name: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """Each pattern of a file with the literal it starts with.
+
+    Searched one by one, and only where the literal occurs: a plain substring
+    test is far cheaper than a regex pass, and most articles hold none.
+    """
+    return tuple((_literal_prefix(p.pattern), p) for p in lang.regexes(name))
 
 
-@lru_cache(maxsize=1)
-def _related_labels() -> re.Pattern:
-    return _join("boilerplate_related.txt")
+def _literal_prefix(pattern: str) -> str:
+    m = re.match(r"(?:\\[\[\]().]|[^\\.\[\](){}?*+|^$])*", pattern)
+    literal = re.sub(r"\\(.)", r"\1", m.group())
+    # a quantifier binds the literal's last character
+    return literal[:-1] if pattern[m.end():m.end() + 1] in ("?", "*", "{") else literal
+
+
+class Scan:
+    """One document's raw text and the patterns worth running on it."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.inline = _active("boilerplate_inline.txt", raw)
+        self.related = _active("boilerplate_related.txt", raw)
+        self.credits = photographers(raw) if "Pewarta" in raw else []
+        self.codes = "/" in raw and "(" in raw
+        self.captions = "NTARA" in raw or "ntara" in raw
+
+
+def _active(name: str, raw: str) -> tuple[re.Pattern, ...]:
+    return tuple(p for lit, p in _triggered(name) if lit in raw)
+
+
+def _search_all(patterns, raw: str, a: int, b: int):
+    return [m for p in patterns for m in p.finditer(raw, a, b)]
+
+
+def _related_in(scan: Scan, a: int, b: int):
+    """Related-headline labels in raw[a:b], in order."""
+    return sorted(_search_all(scan.related, scan.raw, a, b), key=lambda m: m.start())
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -81,16 +113,28 @@ def photographers(raw: str) -> list[str]:
     return [m.group(1) for m in _PEWARTA.finditer(raw)]
 
 
-def find_cuts(raw: str, a: int, b: int, credits: list[str] = ()) -> list[Cut]:
+def find_cuts(scan: Scan, a: int, b: int) -> list[Cut]:
     """The boilerplate fragments inside the content line raw[a:b], sorted, not overlapping."""
-    cuts = [Cut(m.start(), m.end(), "junk") for m in _inline_patterns().finditer(raw, a, b) if m.end() > m.start()]
-    cuts += _code_cuts(raw, a, b)
-    cuts += _caption_cuts(raw, a, b, credits)
-    m = _NAMES_AT_END.search(raw, a, b)
-    if m:
-        cuts.append(Cut(m.start(), m.end(), "names"))
+    raw = scan.raw
+    cuts = [Cut(m.start(), m.end(), "junk") for m in _search_all(scan.inline, raw, a, b) if m.end() > m.start()]
+    if scan.codes:
+        cuts += _code_cuts(raw, a, b)
+    if scan.captions:
+        cuts += _caption_cuts(raw, a, b, scan.credits)
+    cuts += _names_at_end(raw, a, b)
     cuts = _merge(cuts)
-    return _merge(cuts + _related_cuts(raw, a, b, cuts))
+    if scan.related:
+        cuts = _merge(cuts + _related_cuts(scan, a, b, cuts))
+    return cuts
+
+
+def _names_at_end(raw: str, a: int, b: int) -> list[Cut]:
+    """The writer's name closing the line after a sentence end: '... semester.(Galvan Yudistira)'."""
+    i = raw.rfind("(", a, b)
+    m = _NAMES_AT_END.match(raw, i, b) if i > a else None
+    if m is None or raw[a:i].rstrip()[-1:] not in (".", "!", "?", '"', "”"):
+        return []
+    return [Cut(m.start(), m.end(), "names")]
 
 
 def _code_cuts(raw: str, a: int, b: int) -> list[Cut]:
@@ -136,10 +180,10 @@ def _credit_len(raw: str, at: int, b: int, credits) -> int:
     return taken
 
 
-def _related_cuts(raw: str, a: int, b: int, cuts: list[Cut]) -> list[Cut]:
+def _related_cuts(scan: Scan, a: int, b: int, cuts: list[Cut]) -> list[Cut]:
     """"Baca juga: <headline>" up to where the article's next sentence starts."""
-    out = []
-    for m in _related_labels().finditer(raw, a, b):
+    raw, out = scan.raw, []
+    for m in _related_in(scan, a, b):
         if any(c.start <= m.start() < c.end for c in cuts + out):
             continue
         start, end = m.start(), None
@@ -150,8 +194,7 @@ def _related_cuts(raw: str, a: int, b: int, cuts: list[Cut]) -> list[Cut]:
                 start, end = start - 1, close + 1
         if end is None:
             stop = min([c.start for c in cuts + out if c.start >= m.end()] + [b])
-            nxt = _related_labels().search(raw, m.end(), stop)
-            stop = nxt.start() if nxt else stop
+            stop = min([n.start() for n in _related_in(scan, m.end(), stop)] + [stop])
             head = _skip_space(raw, m.end(), stop)
             end = headline_end(raw, head, stop)
             end = m.end() if end is None else end

@@ -13,13 +13,19 @@ from .. import lang
 
 Edit = tuple[int, int, str]
 
-_SPACES = re.compile(r"[^\S\n]{2,}|[\t\xa0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE = "\t\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Odd whitespace (with any spaces after it) and runs of plain spaces: two cheap passes, merged.
+_ODD_SPACES = re.compile(r"[\t\xa0\u2000-\u200a\u202f\u205f\u3000][ \t\xa0\u2000-\u200a\u202f\u205f\u3000]*")
+_SPACE_RUN = re.compile(r" {2,}")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 # "sehat.Hal itu", "Indonesia.\"Kita mau", "(11/1/2024).Lebih": a sentence end with no space after.
-_RUN_ON = re.compile(r"(?<=[\w)\]%])([.!?]+)([\"”’]?)(?=[\"“]?[A-Z][a-z])")
+_RUN_ON = re.compile(r"([.!?]+)([\"”’]?)(?=[\"“]?[A-Z][a-z])")
 # A token with a lower-to-upper join somewhere inside it.
-_MIXED = re.compile(r"(?<![\w@#/.=&-])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?:['’]s)?(?![\w/@=&-])")
+# Regexes are found by their first literal character; so are these, then grown to the token.
+_TRANSITION = re.compile(r"[a-z](?=[A-Z])")
 _JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NOT_BESIDE = set("@#/.=&-_") | set("0123456789")
 # UTF-8 read as Latin-1 or CP1252 ("JÃ³hann"), as the scorer recognises it.
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
 _TOKEN = re.compile(r"\S+")
@@ -65,9 +71,14 @@ def _right_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _brand_prefixes() -> frozenset[str]:
+    return frozenset(b[:4] for b in lang.lines("glue_brands.txt"))
+
+
+@lru_cache(maxsize=1)
 def _brands() -> re.Pattern:
     names = lang.alternation(lang.lines("glue_brands.txt"), boundary=False)
-    return re.compile(rf"(?<=[a-z]){names}(?![A-Za-z])")
+    return re.compile(rf"{names}(?![A-Za-z])")
 
 
 def repairs(text: str) -> list[Edit]:
@@ -78,12 +89,31 @@ def repairs(text: str) -> list[Edit]:
     def free(i: int) -> bool:
         return not any(s <= i < e for s, e in taken)
 
-    edits += [(m.start(), m.end(), " ") for m in _SPACES.finditer(text) if free(m.start())]
-    edits += [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text) if free(m.start())]
+    if "  " in text or any(c in text for c in _ODD_SPACE):
+        edits += [(a, b, " ") for a, b in space_runs(text) if free(a)]
+    if any(c in text for c in _INVISIBLE_CHARS):
+        edits += [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text) if free(m.start())]
     edits += [(i, i, "\n") for i in run_on_breaks(text) if free(i)]
     edits += [(i, i, " ") for i in glue_splits(text) if free(i)]
     edits.sort()
     return _drop_overlaps(edits)
+
+
+def space_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of whitespace (no newline) that should be one plain space."""
+    runs = [m.span() for m in _SPACE_RUN.finditer(text)]
+    for m in _ODD_SPACES.finditer(text):
+        a = m.start()
+        while a > 0 and text[a - 1] == " ":
+            a -= 1
+        runs.append((a, m.end()))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(runs):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return [(a, b) for a, b in merged if b - a > 1 or text[a] != " "]
 
 
 def _drop_overlaps(edits: list[Edit]) -> list[Edit]:
@@ -101,11 +131,15 @@ def run_on_breaks(text: str) -> list[int]:
     """Where a paragraph starts right after the previous one's full stop."""
     out = []
     for m in _RUN_ON.finditer(text):
-        word = re.search(r"[\w.]*$", text[:m.start()]).group()
+        before = text[m.start() - 1] if m.start() else " "
+        if not (before.isalnum() or before in ")]%"):
+            continue
+        word = text[_back(text, m.start(), _in_word_or_dot):m.start()]
         if _is_abbreviation(word) or _DOMAIN_TAIL.match(text, m.end()):
             continue
         quote = m.group(2)
-        if quote == '"' and text.count('"', 0, m.start(2)) % 2 == 0:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if quote == '"' and text.count('"', line_start, m.start(2)) % 2 == 0:
             out.append(m.start(2))  # the quote opens the next paragraph
         else:
             out.append(m.end())
@@ -126,16 +160,52 @@ def _is_abbreviation(word: str) -> bool:
 
 def glue_splits(text: str) -> list[int]:
     """Positions inside tokens where two words were glued together."""
-    out = []
-    for m in _MIXED.finditer(text):
-        token = re.sub(r"['’]s$", "", m.group())
+    out, seen = [], set()
+    for m in _TRANSITION.finditer(text):
+        start = _back(text, m.start(), _is_ascii_letter)
+        if start in seen:
+            continue
+        seen.add(start)
+        end = _forward(text, m.end(), _is_ascii_letter)
+        if _beside_code(text, start, end):
+            continue  # part of a URL, handle, hashtag or code: not prose
+        token = text[start:end]
         if token in _keep() or token.startswith(_keep_prefixes()):
             continue
-        for j in _JOIN.finditer(token):
-            if _should_split(token, j.start()):
-                out.append(m.start() + j.start())
-    out += [m.start() for m in _brands().finditer(text) if _known_before(text, m.start())]
+        out += [start + j.start() for j in _JOIN.finditer(token) if _should_split(token, j.start())]
+    if any(p in text for p in _brand_prefixes()):
+        out += [m.start() for m in _brands().finditer(text)
+                if m.start() and text[m.start() - 1].islower() and _known_before(text, m.start())]
     return sorted(set(out))
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
+
+
+def _in_word_or_dot(ch: str) -> bool:
+    return ch.isalnum() or ch in "._"
+
+
+def _back(text: str, i: int, ok) -> int:
+    """The start of the run of characters satisfying ``ok`` that ends at ``i`` (inclusive)."""
+    while i > 0 and ok(text[i - 1]):
+        i -= 1
+    return i
+
+
+def _forward(text: str, i: int, ok) -> int:
+    while i < len(text) and ok(text[i]):
+        i += 1
+    return i
+
+
+def _beside_code(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if after in "'’" and text[end + 1:end + 2] == "s":
+        after = text[end + 2] if end + 2 < len(text) else " "
+    return before in _NOT_BESIDE or after in _NOT_BESIDE or before.isalnum() or after.isalnum()
 
 
 def _should_split(token: str, i: int) -> bool:
@@ -159,7 +229,7 @@ def _should_split(token: str, i: int) -> bool:
 
 
 def _known_before(text: str, i: int) -> bool:
-    word = re.search(r"[A-Za-z]*$", text[:i]).group()
+    word = text[_back(text, i, _is_ascii_letter):i]
     return len(word) >= 3 and word.lower() in _words()
 
 
