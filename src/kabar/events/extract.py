@@ -86,9 +86,9 @@ def extract(doc) -> list[dict]:
         if ev is None:
             continue
         last_in_sentence[i] = ev
-        key = _key(ev)
-        if key not in seen:
-            seen.add(key)
+        keys = _keys(ev)
+        if not keys & seen:
+            seen.update(keys)
             events.append(ev)
     return events
 
@@ -101,11 +101,17 @@ def _context_ok(text: str, trig: Trigger, sent: Sentence, a: int, b: int) -> boo
     return True
 
 
-def _key(ev: dict) -> tuple:
-    pair = (ev["actor"], ev["target"])
-    if ev["type"] in SYMMETRIC:
-        pair = tuple(sorted(p or "" for p in pair))
-    return (ev["type"], *pair, ev["negated"])
+def _keys(ev: dict) -> set:
+    """What makes an event a repeat: same type, parties and polarity. A symmetric event
+    (cooperation, talks, agreement) with a partner already met is the same story retold,
+    whatever side the article names first ("Kemenhub ... DGAC", later "Indonesia dan Prancis")."""
+    kind, actor, target, neg = ev["type"], ev["actor"], ev["target"], ev["negated"]
+    if kind not in SYMMETRIC:
+        return {(kind, actor, target, neg)}
+    keys = {(kind, *sorted((actor or "", target or "")), neg)}
+    if target:
+        keys.add((kind, "partner", target, neg))
+    return keys
 
 
 def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previous: dict | None) -> dict | None:
@@ -153,6 +159,8 @@ def _roles(sent: Sentence, trig: Trigger, t0: int, t_end: int, lex: Lexicon):
     if trig.voice == "pas":
         subj = subject(sent, t0, lex)
         obj = objects(sent, t_end, frozenset(), lex)
+        if subj.first_person:
+            return None  # "Saya ... ditolak": the speaker undergoes it; no named doer
         return agent_after(sent, t_end, lex), subj.mention, obj.place, t0, subj
     if trig.voice == "nom":
         return _nominal(sent, trig, t0, t_end, lex)
@@ -186,7 +194,6 @@ def _nominal(sent: Sentence, trig: Trigger, t0: int, t_end: int, lex: Lexicon):
 
 def _light_verb(sent: Sentence, t0: int, lex: Lexicon) -> int | None:
     """ "memberikan dukungan", "menggelar rapat": the verb that carries the event noun."""
-    for j in (t0 - 1, t0 - 2):
-        if j >= 0 and sent.low[j] in lex.light_verbs:
-            return j
+    if t0 >= 1 and sent.low[t0 - 1] in lex.light_verbs:
+        return t0 - 1
     return None

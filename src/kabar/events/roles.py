@@ -142,6 +142,7 @@ def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
                 return out
             if gov is None:
                 out.mention = owner(sent, m)
+                _conjoined(sent, k, out)
                 return out
             if relative:
                 return out
@@ -179,6 +180,13 @@ def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
     return out
 
 
+def _conjoined(sent: Sentence, k: int, out: "Subject") -> None:
+    """ "Indonesia dan Timor Leste sepakat": the first is the actor, the second its partner."""
+    if k >= 2 and sent.low[k - 1] == "dan" and sent.ment[k - 2] >= 0 and sent.ment[k - 2] != out.mention:
+        out.partner = out.mention
+        out.mention = sent.ment[k - 2]
+
+
 def _possessive(sent: Sentence, j: int, lex: Lexicon) -> bool:
     """ "klien kita": a pronoun after a common noun owns it and is not the subject."""
     if j == 0:
@@ -214,7 +222,7 @@ class Objects:
 
 def objects(sent: Sentence, t_end: int, preps: frozenset, lex: Lexicon) -> Objects:
     """Names after the trigger (token index t_end is the first after it), by their preposition."""
-    out, plain, gap = Objects(), 0, 0
+    out, plain, gap, clause_over = Objects(), 0, 0, False
     j = t_end
     while j < len(sent.words):
         w, low, m = sent.words[j], sent.low[j], sent.ment[j]
@@ -223,14 +231,16 @@ def objects(sent: Sentence, t_end: int, preps: frozenset, lex: Lexicon) -> Objec
             last = _last_tok(sent, m, j)
             if not is_alias(sent, k) and not is_kin(sent, k, lex):
                 gov = governor(sent, k, t_end, lex)
-                if gov is not None or gap <= MAX_DIRECT_GAP:
+                if gov is not None or (gap <= MAX_DIRECT_GAP and not clause_over):
                     _assign(out, sent, m, gov, preps, lex, last)
             j = last + 1
             continue
         if low in lex.clause_stops or w in _PUNCT_HARD:
             break
         if low in lex.apposition:
-            gap = 0  # "pihak terkait, khususnya Balai X": the object restated by name
+            gap, clause_over = 0, False  # "pihak terkait, khususnya Balai X": the object restated
+        elif w == ",":
+            clause_over = True  # "... keperkasaan dollar, Agus menyampaikan": a new clause
         elif low not in lex.preps and low not in lex.aux and w != "," and w not in _PUNCT_SOFT:
             plain, gap = plain + 1, gap + 1
             if plain > MAX_PLAIN_AFTER:
