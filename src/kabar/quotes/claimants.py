@@ -11,7 +11,7 @@ from __future__ import annotations
 from .lexicon import lexicon
 from .speakers import EntityIndex
 from .text import Sentences, trim
-from .via import find_via
+from .via import find_via, via_cues
 
 
 def _entity_for(text: str, span: tuple[int, int], ents: EntityIndex) -> str | None:
@@ -21,14 +21,14 @@ def _entity_for(text: str, span: tuple[int, int], ents: EntityIndex) -> str | No
     return ents.by_name(text[span[0]:span[1]])
 
 
-def _source(text: str, sa: int, sb: int, ents: EntityIndex):
+def _source(text: str, sa: int, sb: int, ents: EntityIndex, cues: list):
     for rx in lexicon().source_res:
         m = rx.search(text, sa, sb)
         if m:
             span = trim(text, m.start("src"), m.end("src"), " ,.;:")
             if span[1] > span[0]:
                 return _entity_for(text, span, ents), text[span[0]:span[1]]
-    via = find_via(text, sa, sb)
+    via = find_via(text, sa, sb, cues=cues)
     if via:
         return _entity_for(text, via, ents), text[via[0]:via[1]]
     return None
@@ -36,6 +36,7 @@ def _source(text: str, sa: int, sb: int, ents: EntityIndex):
 
 def assign(figures: list[dict], claims: list[tuple], text: str, sents: Sentences, ents: EntityIndex) -> None:
     """``claims``: (quote span, region, entity, words), for quotes and claim verbs alike."""
+    cues = via_cues(text) if figures else []
     for f in figures:
         a, b = f["span"]
         inside = [c for c in claims if c[0][0] <= a and b <= c[0][1]]
@@ -46,5 +47,5 @@ def assign(figures: list[dict], claims: list[tuple], text: str, sents: Sentences
             f["claimant"], f["claimant_text"] = best[2], best[3]
             continue
         sa, sb = sents.at(a)
-        found = _source(text, sa, sb, ents)
+        found = _source(text, sa, sb, ents, cues)
         f["claimant"], f["claimant_text"] = found if found else (None, None)

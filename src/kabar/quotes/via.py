@@ -6,12 +6,18 @@ from .speakers import phrase_after
 from .text import trim
 
 
-def find_via(text: str, a: int, b: int, skip: tuple[int, int] | None = None) -> tuple[int, int] | None:
+def via_cues(text: str) -> list:
+    """Every via cue of the text, found once per document."""
+    return [m for rx in lexicon().via_res for m in rx.finditer(text)]
+
+
+def find_via(text: str, a: int, b: int, skip: tuple[int, int] | None = None,
+             cues: list | None = None) -> tuple[int, int] | None:
     """The words naming the medium cited between ``a`` and ``b`` (outside ``skip``), or None."""
     lex = lexicon()
     best = None
-    for rx in lex.via_res:
-        for m in rx.finditer(text, a, b):
+    for rx in lex.via_res if cues is None else (None,):
+        for m in (rx.finditer(text, a, b) if rx else (c for c in cues if a <= c.start() and c.end() <= b)):
             if skip and skip[0] <= m.start() < skip[1]:
                 continue
             start = m.end()

@@ -17,7 +17,7 @@ from ..quotes import claimants, direct, reported
 from ..quotes.model import Found
 from ..quotes.speakers import EntityIndex, Resolver, describe
 from ..quotes.text import WORD, Sentences
-from ..quotes.via import find_via
+from ..quotes.via import find_via, via_cues
 
 # A word before a person that makes him an object, not the subject ("mengapresiasi kehadiran Didit").
 _VERB = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber)[a-z]{3,}$")
@@ -72,6 +72,7 @@ def run(doc: Document) -> Document:
     found.sort(key=lambda f: f.span[0])
     resolver = Resolver(text, lambda: _subjects(text, sents, ents, [f.span for f in found]))
     quotes, claims = [], []
+    cues = via_cues(text)
     for f in found:
         sp = f.speaker
         if sp.kind == "pending":
@@ -80,7 +81,7 @@ def run(doc: Document) -> Document:
         claims.append((f.span, f.region or f.span, speaker, words))
         if not f.emit:
             continue
-        via_span = find_via(text, *f.region, skip=f.span) if f.region else None
+        via_span = find_via(text, *f.region, skip=f.span, cues=cues) if f.region else None
         quotes.append({
             "text": text[f.span[0]:f.span[1]], "span": [f.span[0], f.span[1]],
             "direct": f.direct, "kind": f.kind, "speaker": speaker, "speaker_text": words,
