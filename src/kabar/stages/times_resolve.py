@@ -37,13 +37,16 @@ def derive_anchor(found: list[dict]) -> dt.date | None:
     """The article's own date when it has no ``published``.
 
     Mentions with a weekday ("Kamis (12/2/2026)") are the outlets' datelines,
-    so the latest of those wins; else the latest fully dated mention.
+    so the latest of those wins; else the latest fully dated mention; else
+    the middle of the latest month named with its year ("Februari 2026").
     """
     dated = [(f.get("wd") is not None, d) for f in found if (d := explicit_date(f))]
-    if not dated:
-        return None
-    with_day = [d for has_wd, d in dated if has_wd]
-    return max(with_day or [d for _, d in dated])
+    if dated:
+        with_day = [d for has_wd, d in dated if has_wd]
+        return max(with_day or [d for _, d in dated])
+    months = [make_date(full_year(f["y"]), f["month"], 15) for f in found
+              if f.get("month") and f.get("y") and not f.get("d")]
+    return max(months) if months else None
 
 
 def _cost(candidate: dt.date, anchor: dt.date) -> int:
