@@ -30,8 +30,24 @@ class Mention:
     titled: bool = False  # stood after a title ("Presiden ...")
 
 
+# Scraped lists glue words across brackets and numbering ("Indonesia)2.Jin").
+_GLUED = re.compile(r"[()\[\]]|\d\.[A-Z]")
+_PIECE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
+
+
+def _unglue(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in tokens:
+        if b - a > 2 and _GLUED.search(text, a, b):
+            out.extend((a + m.start(), a + m.end()) for m in _PIECE.finditer(text[a:b]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
     """Tokens with hyphen-glued pieces joined back, except pairs of capitalised names."""
+    tokens = _unglue(text, tokens)
     out: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -133,6 +149,16 @@ class RunReader:
         if initial and lex.is_common(words[i]) and not (lex.title_at(words, i, j) or lex.head_at(words, i, j)[0]
                                                          or lex.lookup(words, i, j) or self._tagged_name(i, j)):
             i += 1
+        if j - i >= 2 and words[j - 1].lower() in lex.org_tails:
+            # "PT Bukit Asam Tbk", "Mandiri Sekuritas": the last word makes it a company.
+            while i < j and lex.title_at(words, i, j):
+                i += lex.title_at(words, i, j)
+            if j - i >= 2:
+                a = i + (words[i].lower() in ("pt", "pt."))
+                core = lex.lookup(words, a, j - 1) if a < j - 1 else None
+                key = core[2] if core and core[1] == "ORG" and a + core[0] == j - 1 else None
+                self.emit(i, j, "ORG", key)
+            return
         tail = j
         while tail > i and _namelike(words, tail - 1, lex):
             tail -= 1
