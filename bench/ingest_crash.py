@@ -116,9 +116,19 @@ def kill_mid_ingest(src: str, db: str, workers: int, at: int) -> tuple[int, list
         raise SystemExit("ingest finished before it could be killed; raise the article count")
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    time.sleep(1.0)  # PR_SET_PDEATHSIG delivers the workers' SIGKILL asynchronously
-    orphans = [p for p in workers_seen if Path(f"/proc/{p}").exists()]
-    return count(db), orphans
+    deadline = time.time() + 5  # PR_SET_PDEATHSIG delivers the workers' SIGKILL asynchronously
+    while time.time() < deadline and any(alive(p) for p in workers_seen):
+        time.sleep(0.1)
+    return count(db), [p for p in workers_seen if alive(p)]
+
+
+def alive(pid: int) -> bool:
+    """Running, not a zombie waiting for an init that may never reap it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def main() -> None:

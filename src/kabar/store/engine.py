@@ -9,7 +9,7 @@ from typing import Iterator
 import sqlalchemy as sa
 
 from . import schema
-from .write import WriteResult, write_record
+from .write import WriteResult, rebuild_entity_stats, write_record
 
 DEFAULT_FILE = "kabar.db"
 
@@ -65,6 +65,14 @@ class Store:
         self.url = normalise_url(url)
         self.engine = make_engine(self.url)
         schema.create_all(self.engine)
+        self._backfill()
+
+    def _backfill(self) -> None:
+        """Fill tables added to the schema after this store was made."""
+        with self.engine.begin() as conn:
+            has = lambda t: conn.execute(sa.select(sa.literal(1)).select_from(t).limit(1)).first()  # noqa: E731
+            if has(schema.entities) and not has(schema.entity_stats):
+                rebuild_entity_stats(conn)
 
     @property
     def dialect(self) -> str:

@@ -45,17 +45,14 @@ def _with_names(conn, page: dict, *fields: str) -> dict:
 
 def list_entities(conn, *, q: str | None = None, type: str | None = None,
                   limit: int = 50, offset: int = 0) -> dict:
-    """Entities grouped across articles, most widely reported first."""
-    n_articles = sa.func.count(sa.distinct(E.c.article_id)).label("n_articles")
-    stmt = (sa.select(E.c.entity_id.label("id"), sa.func.max(E.c.name).label("name"),
-                      sa.func.max(E.c.type).label("type"), n_articles,
-                      sa.func.sum(E.c.n_mentions).label("n_mentions"))
-            .group_by(E.c.entity_id))
+    """Entities grouped across articles, most widely reported first (from the running totals)."""
+    S = schema.entity_stats
+    stmt = sa.select(S.c.entity_id.label("id"), S.c.name, S.c.type, S.c.n_articles, S.c.n_mentions)
     if q:
-        stmt = stmt.where(sa.func.lower(E.c.name).contains(q.casefold(), autoescape=True))
+        stmt = stmt.where(sa.func.lower(S.c.name).contains(q.casefold(), autoescape=True))
     if type:
-        stmt = stmt.where(E.c.type == type)
-    return _page(conn, stmt.order_by(sa.desc("n_articles"), sa.func.max(E.c.name)), _count(stmt), limit, offset)
+        stmt = stmt.where(S.c.type == type)
+    return _page(conn, stmt.order_by(S.c.n_articles.desc(), S.c.name), _count(stmt), limit, offset)
 
 
 def _article_cols():
@@ -119,15 +116,19 @@ def get_entity(conn, entity_id: str, *, limit: int = 200) -> dict | None:
                          .order_by(sa.desc("n"))).all()
     if not names:
         return None
+    # Newest first by the entity row's own date, so the index orders and limits.
+    newest = (sa.select(E.c.article_id, E.c.n_mentions, E.c.pub_date).where(E.c.entity_id == entity_id)
+              .order_by(E.c.pub_date.desc(), E.c.article_id).limit(limit).subquery())
     articles = conn.execute(
-        sa.select(A.c.id, A.c.title, A.c.source, A.c.published, E.c.n_mentions)
-        .join(E, E.c.article_id == A.c.id).where(E.c.entity_id == entity_id)
-        .order_by(A.c.pub_date.desc().nulls_last(), A.c.id).limit(limit)).mappings().all()
+        sa.select(A.c.id, A.c.title, A.c.source, A.c.published, newest.c.n_mentions)
+        .join(newest, newest.c.article_id == A.c.id)
+        .order_by(newest.c.pub_date.desc(), A.c.id)).mappings().all()
+    stats = conn.execute(sa.select(schema.entity_stats.c.n_articles)
+                         .where(schema.entity_stats.c.entity_id == entity_id)).scalar()
     return {
         "id": entity_id, "name": names[0].name, "type": names[0].type,
         "names": [r.name for r in names],
-        "n_articles": conn.execute(sa.select(sa.func.count(sa.distinct(E.c.article_id)))
-                                   .where(E.c.entity_id == entity_id)).scalar_one(),
+        "n_articles": stats or len(articles),
         "articles": [dict(r) for r in articles],
         "quotes": list_quotes(conn, speaker=entity_id, limit=limit)["items"],
         "figures": list_figures(conn, claimant=entity_id, limit=limit)["items"],
@@ -136,9 +137,10 @@ def get_entity(conn, entity_id: str, *, limit: int = 200) -> dict | None:
     }
 
 
-def cooccurring(conn, entity_id: str, top: int = 20) -> list[dict]:
-    """Entities named in the same articles, by how many articles they share."""
-    mine = sa.select(E.c.article_id).where(E.c.entity_id == entity_id)
+def cooccurring(conn, entity_id: str, top: int = 20, recent: int = 300) -> list[dict]:
+    """Entities named in the same articles (its ``recent`` newest), by how many they share."""
+    mine = (sa.select(E.c.article_id).where(E.c.entity_id == entity_id)
+            .order_by(E.c.pub_date.desc()).limit(recent).scalar_subquery())
     n = sa.func.count(sa.distinct(E.c.article_id)).label("n")
     rows = conn.execute(sa.select(E.c.entity_id.label("id"), sa.func.max(E.c.name).label("name"),
                                   sa.func.max(E.c.type).label("type"), n)

@@ -17,6 +17,7 @@ from .search import match, query_words
 A = schema.articles
 E = schema.entities
 _HEX_ID = re.compile(r"^[0-9a-f]{12}$")
+FACET_SAMPLE = 500  # best matches whose entities the entity facet counts
 
 
 @dataclass(frozen=True)
@@ -96,23 +97,41 @@ def snippet(text: str, words: list[str], width: int = 240) -> str:
     return ("… " if start else "") + out + (" …" if end < len(text) else "")
 
 
-def facets(conn: sa.Connection, f: Filters, *, top: int = 15) -> dict:
-    """Counts beside a result list: sources, most-named entities, articles per month."""
+def facets(conn: sa.Connection, f: Filters, *, top: int = 15, sample: int = FACET_SAMPLE) -> dict:
+    """Counts beside a result list: sources, most-named entities, articles per month.
+
+    Sources and months count every match; entities count the best ``sample``
+    matches (all of them without filters, from the running totals), because
+    grouping every mention of thousands of articles costs too much per page.
+    """
     ids, _ = _filtered(conn, f, A.c.id)
+    filtered = f != Filters()
+    where = [A.c.id.in_(ids)] if filtered else []
     sources = conn.execute(
-        sa.select(A.c.source, sa.func.count().label("n")).where(A.c.id.in_(ids))
+        sa.select(A.c.source, sa.func.count().label("n")).where(*where)
         .group_by(A.c.source).order_by(sa.desc("n"), A.c.source).limit(top)).mappings().all()
-    entities = conn.execute(
-        sa.select(E.c.entity_id, sa.func.max(E.c.name).label("name"), sa.func.max(E.c.type).label("type"),
-                  sa.func.count().label("n"))
-        .where(E.c.article_id.in_(ids)).group_by(E.c.entity_id)
-        .order_by(sa.desc("n"), sa.func.max(E.c.name)).limit(top)).mappings().all()
     month = sa.func.substr(A.c.pub_date, 1, 7).label("month")
     months = conn.execute(
-        sa.select(month, sa.func.count().label("n")).where(A.c.id.in_(ids), A.c.pub_date.is_not(None))
+        sa.select(month, sa.func.count().label("n")).where(*where, A.c.pub_date.is_not(None))
         .group_by(month).order_by(month)).mappings().all()
-    return {"sources": [dict(r) for r in sources], "entities": [dict(r) for r in entities],
-            "months": [dict(r) for r in months]}
+    return {"sources": [dict(r) for r in sources], "entities": _entity_facet(conn, f, top, sample),
+            "months": [dict(r) for r in months], "entity_sample": sample if filtered else None}
+
+
+def _entity_facet(conn: sa.Connection, f: Filters, top: int, sample: int) -> list[dict]:
+    if f == Filters():
+        S = schema.entity_stats
+        rows = conn.execute(sa.select(S.c.entity_id, S.c.name, S.c.type, S.c.n_articles.label("n"))
+                            .order_by(S.c.n_articles.desc(), S.c.name).limit(top))
+        return [dict(r) for r in rows.mappings()]
+    best, hits = _filtered(conn, f, A.c.id)
+    best = best.order_by(*([hits.c.score] if hits is not None else []), A.c.pub_date.desc()).limit(sample)
+    rows = conn.execute(
+        sa.select(E.c.entity_id, sa.func.max(E.c.name).label("name"), sa.func.max(E.c.type).label("type"),
+                  sa.func.count(sa.distinct(E.c.article_id)).label("n"))
+        .where(E.c.article_id.in_(best.scalar_subquery())).group_by(E.c.entity_id)
+        .order_by(sa.desc("n"), sa.func.max(E.c.name)).limit(top))
+    return [dict(r) for r in rows.mappings()]
 
 
 def get_article(conn: sa.Connection, article_id: str) -> dict | None:

@@ -51,9 +51,11 @@ def write_record(conn: sa.Connection, record: dict, *, raw: str = "", input_hash
         text=record["text"], raw=raw or record["text"],
         record=json.dumps(record, ensure_ascii=False),
         ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
-    for name, rows in layer_rows(record, pub_date).items():
+    rows_by_layer = layer_rows(record, pub_date)
+    for name, rows in rows_by_layer.items():
         if rows:
             conn.execute(schema.LAYER_TABLES[name].insert(), rows)
+    _add_entity_stats(conn, rows_by_layer["entities"])
     if conn.dialect.name == "sqlite":
         conn.execute(sa.text("INSERT INTO articles_fts(rowid, article_id, title, text) "
                              "VALUES (:r, :a, :t, :x)"),
@@ -62,7 +64,57 @@ def write_record(conn: sa.Connection, record: dict, *, raw: str = "", input_hash
     return WriteResult.REPLACED if old is not None else WriteResult.ADDED
 
 
+def _per_entity(rows) -> dict[str, dict]:
+    """One article's entity rows summed per cross-article entity (it counts once per article)."""
+    out: dict[str, dict] = {}
+    for r in rows:
+        got = out.setdefault(r["entity_id"], {"entity_id": r["entity_id"], "name": r["name"],
+                                               "type": r["type"], "n_articles": 1, "n_mentions": 0})
+        got["n_mentions"] += r["n_mentions"]
+    return out
+
+
+def _add_entity_stats(conn: sa.Connection, entity_rows: list[dict]) -> None:
+    rows = list(_per_entity(entity_rows).values())
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert
+    t = schema.entity_stats
+    stmt = insert(t).values(rows)
+    stmt = stmt.on_conflict_do_update(index_elements=[t.c.entity_id], set_={
+        "n_articles": t.c.n_articles + stmt.excluded.n_articles,
+        "n_mentions": t.c.n_mentions + stmt.excluded.n_mentions})
+    conn.execute(stmt)
+
+
+def _remove_entity_stats(conn: sa.Connection, article_id: str) -> None:
+    e, t = schema.entities, schema.entity_stats
+    old = conn.execute(sa.select(e.c.entity_id, e.c.name, e.c.type, e.c.n_mentions)
+                       .where(e.c.article_id == article_id)).mappings().all()
+    for row in _per_entity(old).values():
+        conn.execute(t.update().where(t.c.entity_id == row["entity_id"])
+                     .values(n_articles=t.c.n_articles - 1, n_mentions=t.c.n_mentions - row["n_mentions"]))
+    conn.execute(t.delete().where(t.c.n_articles <= 0))
+
+
+def rebuild_entity_stats(conn: sa.Connection) -> None:
+    """Recount ``entity_stats`` from the entity rows (for a store made before it existed)."""
+    e, t = schema.entities, schema.entity_stats
+    conn.execute(t.delete())
+    per_article = (sa.select(e.c.entity_id, e.c.article_id, sa.func.max(e.c.name).label("name"),
+                             sa.func.max(e.c.type).label("type"), sa.func.sum(e.c.n_mentions).label("m"))
+                   .group_by(e.c.entity_id, e.c.article_id).subquery())
+    conn.execute(t.insert().from_select(
+        ["entity_id", "name", "type", "n_articles", "n_mentions"],
+        sa.select(per_article.c.entity_id, sa.func.max(per_article.c.name), sa.func.max(per_article.c.type),
+                  sa.func.count(), sa.func.sum(per_article.c.m)).group_by(per_article.c.entity_id)))
+
+
 def delete_article(conn: sa.Connection, article_id: str) -> None:
+    _remove_entity_stats(conn, article_id)
     for table in schema.LAYER_TABLES.values():
         conn.execute(table.delete().where(table.c.article_id == article_id))
     if conn.dialect.name == "sqlite":

@@ -24,6 +24,10 @@ def store_of(request: Request):
     return request.app.state.store
 
 
+def cached(request: Request, fn, *args, **kwargs):
+    return request.app.state.cache.get(fn, *args, **kwargs)
+
+
 def page(limit: int = Query(20, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict:
     return {"limit": limit, "offset": offset}
 
@@ -40,14 +44,12 @@ def list_articles(request: Request, q: Optional[str] = Query(None, description="
                   entity: Optional[str] = Query(None, description="entity id or name"),
                   d: dict = Depends(dates), p: dict = Depends(page)) -> dict:
     f = queries.Filters(q=q, source=source, entity=entity, **d)
-    with store_of(request).read() as conn:
-        return queries.search_articles(conn, f, **p)
+    return cached(request, queries.search_articles, f, **p)
 
 
 @router.get("/articles/{article_id}", summary="One article's kabar/1 record")
 def get_article(request: Request, article_id: str) -> dict:
-    with store_of(request).read() as conn:
-        found = queries.get_article(conn, article_id)
+    found = cached(request, queries.get_article, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return found["record"]
@@ -79,6 +81,7 @@ def post_articles(request: Request, body: Any = Body(..., description="a kabar i
     for result, ihash in results:  # all analysed first, so a bad item stores nothing
         status = store.write(result.record, raw=result.raw, input_hash=ihash)
         out.append({"id": result.record["id"], "status": status.value, "warnings": result.warnings})
+    request.app.state.cache.invalidate()
     return {"items": out}
 
 
@@ -86,14 +89,12 @@ def post_articles(request: Request, body: Any = Body(..., description="a kabar i
 def list_entities(request: Request, q: Optional[str] = Query(None, description="part of a name"),
                   type: Optional[str] = Query(None, description="PER, ORG, LOC, ..."),
                   p: dict = Depends(page)) -> dict:
-    with store_of(request).read() as conn:
-        return layers.list_entities(conn, q=q, type=type, **p)
+    return cached(request, layers.list_entities, q=q, type=type, **p)
 
 
 @router.get("/entities/{entity_id}", summary="One entity: articles, quotes, figures, events, company")
 def get_entity(request: Request, entity_id: str) -> dict:
-    with store_of(request).read() as conn:
-        found = layers.get_entity(conn, entity_id)
+    found = cached(request, layers.get_entity, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
     return found
@@ -103,21 +104,18 @@ def get_entity(request: Request, entity_id: str) -> dict:
 def list_quotes(request: Request, speaker: Optional[str] = Query(None, description="entity id or name"),
                 q: Optional[str] = Query(None, description="words in the quote"),
                 d: dict = Depends(dates), p: dict = Depends(page)) -> dict:
-    with store_of(request).read() as conn:
-        return layers.list_quotes(conn, speaker=speaker, q=q, **d, **p)
+    return cached(request, layers.list_quotes, speaker=speaker, q=q, **d, **p)
 
 
 @router.get("/figures", summary="Claimed figures across articles")
 def list_figures(request: Request, category: Optional[str] = None,
                  claimant: Optional[str] = Query(None, description="entity id or name"),
                  d: dict = Depends(dates), p: dict = Depends(page)) -> dict:
-    with store_of(request).read() as conn:
-        return layers.list_figures(conn, category=category, claimant=claimant, **d, **p)
+    return cached(request, layers.list_figures, category=category, claimant=claimant, **d, **p)
 
 
 @router.get("/events", summary="PLOVER events across articles")
 def list_events(request: Request, actor: Optional[str] = Query(None, description="entity id or name"),
                 type: Optional[str] = Query(None, description="PLOVER type, e.g. ACCUSE"),
                 d: dict = Depends(dates), p: dict = Depends(page)) -> dict:
-    with store_of(request).read() as conn:
-        return layers.list_events(conn, actor=actor, type=type, **d, **p)
+    return cached(request, layers.list_events, actor=actor, type=type, **d, **p)

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException
 
 from ..store import Store, open_store
+from .cache import QueryCache
 
 HERE = Path(__file__).parent
 
@@ -68,6 +69,7 @@ def create_app(store: Store | str | None = None, *, token: str | None = None) ->
                   description="Indonesian news intelligence: search articles and read their "
                               "entities, quotes, claimed figures and events (kabar/1 records).")
     app.state.store = store if isinstance(store, Store) else open_store(store)
+    app.state.cache = QueryCache(app.state.store)
     app.state.token = token or None
     app.state.templates = make_templates()
     _install_error_handlers(app, app.state.templates)

@@ -23,6 +23,11 @@ def render(request: Request, name: str, **context):
     return request.app.state.templates.TemplateResponse(request, name, context)
 
 
+def cached(request: Request, fn, *args, **kwargs):
+    """A store query's answer, reused while the store is unchanged (see web/cache.py)."""
+    return request.app.state.cache.get(fn, *args, **kwargs)
+
+
 def link(path: str, **params) -> str:
     """A URL with the non-empty params, for facet and paging links."""
     kept = {k.rstrip("_"): v for k, v in params.items() if v not in (None, "")}
@@ -36,22 +41,20 @@ def search(request: Request, q: Optional[str] = None, source: Optional[str] = No
            date_to: Optional[str] = Query(None, alias="to", pattern=DATE), page: int = Query(1, ge=1)):
     f = queries.Filters(q=q or None, source=source or None, entity=entity or None,
                         date_from=date_from or None, date_to=date_to or None)
-    with request.app.state.store.read() as conn:
-        results = queries.search_articles(conn, f, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
-        facets = queries.facets(conn, f)
+    results = cached(request, queries.search_articles, f, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    facets = cached(request, queries.facets, f)
     words = query_words(q or "")
-    for item in results["items"]:
-        item["snippet_html"] = mark_words(item["snippet"], words)
+    snippets = {item["id"]: mark_words(item["snippet"], words) for item in results["items"]}
     params = {"q": q, "source": source, "entity": entity, "from_": date_from, "to": date_to}
     peak = max((m["n"] for m in facets["months"]), default=1)
     return render(request, "search.html", f=f, results=results, facets=facets, page=page, params=params,
+                  snippets=snippets,
                   link=link, peak=peak, pages=(results["total"] + PER_PAGE - 1) // PER_PAGE)
 
 
 def _load_article(request: Request, article_id: str) -> tuple[dict, dict[str, str]]:
-    with request.app.state.store.read() as conn:
-        found = queries.get_article(conn, article_id)
-        links = queries.article_entity_ids(conn, article_id) if found else {}
+    found = cached(request, queries.get_article, article_id)
+    links = cached(request, queries.article_entity_ids, article_id) if found else {}
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return found, links
@@ -74,16 +77,15 @@ def article_raw(request: Request, article_id: str):
 
 @router.get("/entities")
 def entities(request: Request, q: Optional[str] = None, type: Optional[str] = None, page: int = Query(1, ge=1)):
-    with request.app.state.store.read() as conn:
-        results = layers.list_entities(conn, q=q, type=type, limit=50, offset=(page - 1) * 50)
+    results = cached(request, layers.list_entities, q=q or None, type=type or None, limit=50,
+                     offset=(page - 1) * 50)
     return render(request, "entities.html", results=results, q=q, type=type, page=page, link=link,
                   pages=(results["total"] + 49) // 50)
 
 
 @router.get("/entities/{entity_id}")
 def entity(request: Request, entity_id: str):
-    with request.app.state.store.read() as conn:
-        found = layers.get_entity(conn, entity_id)
+    found = cached(request, layers.get_entity, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
     return render(request, "entity.html", e=found)
@@ -93,9 +95,8 @@ def entity(request: Request, entity_id: str):
 def claims(request: Request, category: Optional[str] = None,
            date_from: Optional[str] = Query(None, alias="from", pattern=DATE),
            date_to: Optional[str] = Query(None, alias="to", pattern=DATE)):
-    with request.app.state.store.read() as conn:
-        found = layers.claims(conn, category=category or None, date_from=date_from or None,
-                              date_to=date_to or None)
+    found = cached(request, layers.claims, category=category or None, date_from=date_from or None,
+                   date_to=date_to or None)
     return render(request, "claims.html", claims=found, category=category, categories=layers.CLAIM_CATEGORIES,
                   date_from=date_from, date_to=date_to)
 
@@ -104,9 +105,8 @@ def claims(request: Request, category: Optional[str] = None,
 def events(request: Request, actor: Optional[str] = None, type: Optional[str] = None,
            date_from: Optional[str] = Query(None, alias="from", pattern=DATE),
            date_to: Optional[str] = Query(None, alias="to", pattern=DATE), page: int = Query(1, ge=1)):
-    with request.app.state.store.read() as conn:
-        found = layers.list_events(conn, actor=actor or None, type=type or None, date_from=date_from or None,
-                                   date_to=date_to or None, limit=100, offset=(page - 1) * 100)
+    found = cached(request, layers.list_events, actor=actor or None, type=type or None,
+                   date_from=date_from or None, date_to=date_to or None, limit=100, offset=(page - 1) * 100)
     days = Counter((ev["time"] or ev["pub_date"] or "")[:10] for ev in found["items"])
     days.pop("", None)
     timeline = sorted(days.items())
