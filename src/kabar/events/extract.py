@@ -94,7 +94,10 @@ def extract(doc) -> list[dict]:
 
 
 def _context_ok(text: str, trig: Trigger, sent: Sentence, a: int, b: int) -> bool:
-    if trig.after and not trig.after.search(text, b, min(sent.end, b + WINDOW_AFTER)):
+    if trig.after and trig.after_forbids:
+        if trig.after.match(text, b, min(sent.end, b + WINDOW_AFTER)):
+            return False
+    elif trig.after and not trig.after.search(text, b, min(sent.end, b + WINDOW_AFTER)):
         return False
     if trig.before and not trig.before.search(text, max(sent.start, a - WINDOW_BEFORE), a):
         return False
@@ -162,7 +165,7 @@ def _roles(sent: Sentence, trig: Trigger, t0: int, t_end: int, lex: Lexicon):
         if subj.first_person:
             return None  # "Saya ... ditolak": the speaker undergoes it; no named doer
         return agent_after(sent, t_end, lex), subj.mention, obj.place, t0, subj
-    if trig.voice == "nom":
+    if trig.voice in ("nom", "nop"):
         return _nominal(sent, trig, t0, t_end, lex)
     subj = subject(sent, t0, lex)
     obj = objects(sent, t_end, trig.target_preps, lex)
@@ -186,8 +189,11 @@ def _nominal(sent: Sentence, trig: Trigger, t0: int, t_end: int, lex: Lexicon):
     if first is not None:
         return first, second, None, t0, None
     obj: Objects = objects(sent, t_end, preps, lex)
-    actor = genitive(sent, t_end, lex)
-    actor = obj.agent if actor is None else actor
+    owner_ = genitive(sent, t_end, lex)
+    if trig.voice == "nop":  # "penangkapan X oleh Y": X is arrested, Y arrests
+        target = obj.target if obj.target is not None else owner_
+        return obj.agent, (target if target != obj.agent else None), obj.place, t0, None
+    actor = obj.agent if owner_ is None else owner_
     target = obj.target if obj.target != actor else None
     return actor, target, obj.place, t0, None
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .. import lang
 
-VOICES = ("act", "pas", "nom", "mut")
+VOICES = ("act", "pas", "nom", "nop", "mut")
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -27,6 +27,7 @@ class Trigger:
     target_required: bool
     after: re.Pattern | None
     before: re.Pattern | None
+    after_forbids: bool = False  # "!" pattern: must not match at the trigger's end
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Lexicon:
     name_particles: frozenset
     pronouns: frozenset
     kin: frozenset
+    agent_heads: frozenset
     apposition: frozenset
     skip_prefixes: tuple
 
@@ -66,7 +68,9 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
         raise lang.LanguageDataError(f"lang/id/event_triggers.tsv: {form!r} has type {type_!r}, voice {voice!r}")
     required = target.startswith("!")
     preps = frozenset(p for p in target.lstrip("!").split(",") if p)
-    return Trigger(form, type_, voice, preps, required, _regex(after, form), _regex(before, form))
+    forbids = after.startswith("!")
+    return Trigger(form, type_, voice, preps, required, _regex(after.lstrip("!"), form), _regex(before, form),
+                   forbids)
 
 
 def norm_form(s: str) -> str:
@@ -116,6 +120,6 @@ def lexicon() -> Lexicon:
         governor_stops=words("event_governor_stops.txt"), first_person=words("event_first_person.txt"),
         not_verbs=words("event_not_verbs.txt"), demonstratives=words("event_demonstratives.txt"),
         name_particles=words("event_name_particles.txt"), pronouns=words("event_pronouns.txt"),
-        kin=words("event_kin_nouns.txt"), apposition=words("event_apposition.txt"),
+        kin=words("event_kin_nouns.txt"), agent_heads=words("event_agent_heads.txt"), apposition=words("event_apposition.txt"),
         skip_prefixes=tuple(w.lower() for w in lang.lines("event_skip_prefixes.txt")),
     )

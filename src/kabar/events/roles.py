@@ -138,7 +138,7 @@ def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
                 j = k - 2
                 continue
             gov = governor(sent, k, 0, lex)
-            if is_kin(sent, k, lex):
+            if is_kin(sent, k, lex) or (gov is None and not _heads_phrase(sent, k, lex)):
                 return out
             if gov is None:
                 out.mention = owner(sent, m)
@@ -178,6 +178,26 @@ def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
                 return out
         j -= 1
     return out
+
+
+def _heads_phrase(sent: Sentence, k: int, lex: Lexicon) -> bool:
+    """Can the name at token k be a subject? Not when a verb or a plain common noun stands right
+    before it ("menggeledah rumah Ridwan Kamil ... dan menyita", "kasus penyuapan hakim PTUN
+    Medan diduga"); yes after a clause edge or a head that acts for it ("penyidik KPK")."""
+    j = k - 1
+    while j >= 0 and (sent.words[j][:1].isupper() or sent.words[j] in _PUNCT_SOFT or sent.ment[j] >= 0):
+        j -= 1  # titles and bracketed aliases belong to the name
+    if j < 0:
+        return True
+    w, low = sent.words[j], sent.low[j]
+    if not w.isalpha() or low in lex.agent_heads or low in lex.aux or low in lex.coordinators \
+            or low in lex.speech or low in lex.clause_stops or low in lex.preps or low in lex.apposition:
+        return True
+    if low in lex.demonstratives or low in lex.pronouns or low in lex.first_person:
+        return True
+    if j >= 1 and sent.low[j - 1] in lex.agent_heads:
+        return True  # "kuasa hukum X", "juru bicara X", "wali kota X"
+    return False
 
 
 def _conjoined(sent: Sentence, k: int, out: "Subject") -> None:
