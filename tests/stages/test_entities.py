@@ -168,3 +168,20 @@ def test_entities_gazetteer_names_types():
     assert lex.lookup(["as"], 0, 1) is None  # short names keep their case
     assert lex.lookup(["Kemendagri"], 0, 1)[2] == "Kementerian Dalam Negeri"
     assert lex.lookup(["Korea", "Selatan"], 0, 2)[1] == "LOC"
+
+
+def test_entities_glued_media_name_is_split():
+    es = ents("Serangan itu menewaskan dua orang, seperti dilansirAFP, Selasa (14/1).")
+    assert find(es, "AFP")["type"] == "ORG"
+
+
+def test_entities_company_by_last_word():
+    es = ents("Saham PT Bukit Asam Tbk (PTBA) naik tipis. PTBA membagikan dividen.")
+    e = find(es, "PT Bukit Asam Tbk")
+    assert e["type"] == "ORG" and "PTBA" in e["forms"]
+
+
+def test_entities_dateline_keeps_place_and_agency_apart():
+    es = ents("Jakarta (ANTARA) - Harga emas naik pada Rabu.")
+    assert find(es, "Jakarta")["type"] == "LOC"
+    assert find(es, "ANTARA")["type"] == "ORG"

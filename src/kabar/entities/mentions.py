@@ -35,10 +35,17 @@ _GLUED = re.compile(r"[()\[\]]|\d\.[A-Z]")
 _PIECE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
 
 
-def _unglue(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+_CAMEL = re.compile(r"([a-z]{3,})([A-Z][\w.]*)")
+
+
+def _unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
     out = []
     for a, b in tokens:
-        if b - a > 2 and _GLUED.search(text, a, b):
+        m = _CAMEL.fullmatch(text, a, b)
+        if m and (lex.is_common(m.group(1)) or lex.word(m.group(2))):
+            # "dilansirAFP": a word glued to the name after it (the cleaner's leftovers).
+            out += [(a, m.end(1)), (m.start(2), b)]
+        elif b - a > 2 and _GLUED.search(text, a, b):
             out.extend((a + m.start(), a + m.end()) for m in _PIECE.finditer(text[a:b]))
         else:
             out.append((a, b))
@@ -47,7 +54,7 @@ def _unglue(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
     """Tokens with hyphen-glued pieces joined back, except pairs of capitalised names."""
-    tokens = _unglue(text, tokens)
+    tokens = _unglue(text, tokens, lex)
     out: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
     while i < n:
