@@ -40,6 +40,11 @@ def _words(*kinds: str) -> list[str]:
     return [w for w, (k, _, _) in number_words().items() if k in kinds]
 
 
+def number_starters() -> list[str]:
+    """Number words that can begin an amount ("dua", "seratus", "puluhan", "setengah")."""
+    return _words("unit", "whole", "scale1", "vague", "half")
+
+
 @lru_cache(maxsize=1)
 def amount_pattern() -> str:
     """Regex source for one amount: digits or number words, then any scale words."""

@@ -28,13 +28,14 @@ from functools import lru_cache
 
 from .. import lang
 from ..document import Document
-from ..numbers import Amount, amount_pattern, parse_amount
+from ..numbers import Amount, amount_pattern, number_starters, parse_amount
 
 REQUIRES = ("text", "sentences", "tokens")
 ASSIGNS = ("figures",)
 
 _AFTER_WORDS = 4  # "5 orang warga desa itu tewas": how far after the count a cue may sit
 SPECIFIC = ("killed", "injured", "hostages", "missing", "displaced", "arrested")
+_HAS_DIGIT = re.compile(r"\d").search
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LAST_WORD = re.compile(r"([\w.]+)[\s(]*$")
 _SCALE_TAIL = re.compile(r"(?:\s*[^\W\d]+)+$")
@@ -60,6 +61,8 @@ class Lexicon:
     exclude_after: frozenset[str]
     bare: frozenset[str]
     anaphora: frozenset[str]
+    starters: frozenset[str]    # number words that can begin an amount, lower-cased
+    pre_forms: frozenset[str]   # currency forms written before the amount, as written
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +95,8 @@ def lexicon() -> Lexicon:
         exclude_after=frozenset(w.lower() for w in lang.lines("figure_exclude_after.txt")),
         bare=frozenset(lang.lines("figure_bare_followers.txt")),
         anaphora=frozenset(lang.lines("figure_anaphora.txt")),
+        starters=frozenset(number_starters()),
+        pre_forms=frozenset(pre),
     )
 
 
@@ -111,8 +116,7 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
-def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
-    starts = doc.extra.setdefault("_sentence_starts", [a for a, _ in doc.sentences])
+def _sentence_bounds(doc: Document, starts: list[int], pos: int) -> tuple[int, int]:
     i = bisect_right(starts, pos) - 1
     if i < 0:
         return 0, len(doc.text)
@@ -301,11 +305,31 @@ def _figure(text: str, c: Candidate) -> dict:
     return fig
 
 
+def _matches(doc: Document, lex: Lexicon):
+    """Amount matches, tried only where a token can start one (cheaper than scanning all text)."""
+    text, last = doc.text, 0
+    for a, b in doc.tokens:
+        if a < last or a == b:
+            continue
+        w = text[a:b]
+        if w[0].isdigit() or w[0] in "-−" or w.lower() in lex.starters or w in lex.pre_forms:
+            m = lex.candidate.match(text, a)
+        elif _HAS_DIGIT(w):  # a token such as "Rp15" or "US$5"
+            m = lex.candidate.search(text, a)
+            m = m if m and m.start() < b else None
+        else:
+            continue
+        if m:
+            last = m.end()
+            yield m
+
+
 def find(doc: Document) -> list[dict]:
     text, lex = doc.text, lexicon()
+    starts = [a for a, _ in doc.sentences]
     cands = []
-    for m in lex.candidate.finditer(text):
-        s0, s1 = _sentence_bounds(doc, m.start())
+    for m in _matches(doc, lex):
+        s0, s1 = _sentence_bounds(doc, starts, m.start())
         c = _read(text, m, s0, max(s1, m.end()), lex)
         if c is not None:
             c.extra["sentence"] = (s0, max(s1, c.end))

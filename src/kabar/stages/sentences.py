@@ -34,7 +34,8 @@ _BOUNDARY = re.compile(
     r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}\.$")
-_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
+_CAMEL = re.compile(r"[a-z][A-Z][a-z]{2}")
+_WORD_DOT = re.compile(r"\w\.(?![\w])")
 _QUOTE = re.compile(r"[\"“”]")
 
 
@@ -51,11 +52,28 @@ def _abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _keep_pattern() -> re.Pattern:
-    parts = [p.pattern for p in lang.regexes("tokenizer_keep.txt")]
-    # abbreviations as whole tokens; the look-behind stops "Hamas." matching "s."
-    parts.append(r"(?<![\w.])" + lang.alternation(_abbreviations(), boundary=False) + r"(?![\w])")
-    return re.compile("|".join(f"(?:{p})" for p in parts))
+def _keep_patterns() -> tuple[re.Pattern, ...]:
+    return lang.regexes("tokenizer_keep.txt")
+
+
+def _abbreviation_spans(text: str) -> list[tuple[int, int]]:
+    """Listed abbreviations ("Jl.", "S.H.") as spans; found from their final period, which is cheap."""
+    abbr, out = _abbreviations(), []
+    for m in _WORD_DOT.finditer(text):
+        end = m.end()
+        start = end - 1
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+            start -= 1
+        if text[start:end] in abbr:
+            out.append((start, end))
+    return out
+
+
+def _keep_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for p in _keep_patterns() for m in p.finditer(text) if m.end() > m.start()]
+    spans.extend(_abbreviation_spans(text))
+    spans.sort()
+    return spans
 
 
 @lru_cache(maxsize=1)
@@ -64,23 +82,35 @@ def _camel_keep() -> frozenset[str]:
 
 
 def _cut_camel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    keep, out = _camel_keep(), []
+    """Cut words glued by scraping ("ArabiyaJumat") at the lower-to-upper join."""
+    cuts = [m.start() + 1 for m in _CAMEL.finditer(text)]
+    if not cuts:
+        return spans
+    keep, out, i = _camel_keep(), [], 0
     for a, b in spans:
+        while i < len(cuts) and cuts[i] <= a:
+            i += 1
+        inside = []
+        while i < len(cuts) and cuts[i] < b:
+            inside.append(cuts[i])
+            i += 1
         word = text[a:b]
-        if b - a < 7 or word in keep or not word.isalpha():
+        if not inside or word in keep or not word.isalpha():
             out.append((a, b))
             continue
+        # only joins with three lower-case letters before them inside this word
+        inside = [c for c in inside if c - a >= 3 and text[c - 3:c].islower()]
         prev = a
-        for m in _CAMEL.finditer(word):
-            out.append((prev, a + m.start()))
-            prev = a + m.start()
+        for c in inside:
+            out.append((prev, c))
+            prev = c
         out.append((prev, b))
     return out
 
 
 def _apply_keeps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merge tokens inside each keep-match into one; cut tokens crossing its edges."""
-    keeps = [m.span() for m in _keep_pattern().finditer(text) if m.end() > m.start()]
+    keeps = _keep_spans(text)
     if not keeps:
         return spans
     starts = [s for s, _ in spans]
@@ -109,7 +139,11 @@ def _apply_keeps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
-    spans = [(t.idx, t.idx + len(t.text)) for t in tokenizer()(text)]
+    from spacy.attrs import IDX, LENGTH, IS_SPACE
+
+    arr = tokenizer()(text).to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    # spaCy keeps runs of extra whitespace as tokens; they are no words
+    spans = [(a, a + n) for a, n, space in arr if not space]
     return _apply_keeps(text, _cut_camel(text, spans))
 
 
