@@ -50,6 +50,10 @@ class Lexicon:
     common: frozenset = frozenset()
     stop: dict[tuple[str, ...], int] = field(default_factory=dict)
     office: re.Pattern | None = None
+    # Names with commas inside ("Badan Meteorologi, Klimatologi, dan Geofisika")
+    # cross the punctuation that ends a run, so they are found in the text itself.
+    comma_names: re.Pattern | None = None
+    comma_keys: dict = field(default_factory=dict)
     # First words of each table: most words start nothing, and one set test says so.
     first_exact: set = field(default_factory=set)
     first_folded: set = field(default_factory=set)
@@ -142,6 +146,8 @@ def lexicon() -> Lexicon:
             typ, key = known or (typ, name)
             for n in names:
                 surface_key.setdefault(fold(n), (typ, key))
+                if "," in n:
+                    lex.comma_keys[n.lower()] = (typ, key)
                 words = split_words(n)
                 if not words:
                     continue
@@ -161,6 +167,8 @@ def lexicon() -> Lexicon:
     lex.connectors = frozenset(fold(w) for w in lang.lines("entity_connectors.txt"))
     lex.common = frozenset(fold(w) for w in lang.lines("entity_common_words.txt"))
     lex.stop = _phrases("entity_stop.txt")
+    if lex.comma_keys:
+        lex.comma_names = re.compile(lang.alternation(lex.comma_keys), re.IGNORECASE)
     lex.first_exact = {k[0] for k in lex.exact}
     lex.first_folded = {k[0] for k in lex.folded}
     lex.first_title = {k[0] for k in lex.titles}

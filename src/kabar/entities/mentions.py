@@ -283,10 +283,30 @@ class RunReader:
 def find_mentions(text, sentences, spans, words, ner, lex: Lexicon) -> list[Mention]:
     """Mentions of one document; ``sentences`` are (first, last) unit index ranges."""
     reader = RunReader(text, spans, words, ner, lex)
+    taken = _comma_names(reader, text, spans, lex)
     for s, e in sentences:
         for i, j in runs(words, s, e, lex):
+            if taken and any(k in taken for k in range(i, j)):
+                continue
             initial = i == s or words[i - 1] in OPENERS
             # "hakim tunggal Consilia ...": a lower-case title before the run marks a person.
             titled = i > s and bool(lex.title_at(words, i - 1, i) or (i - 1 > s and lex.title_at(words, i - 2, i) == 2))
             reader.read(i, j, initial, titled)
     return reader.out
+
+
+def _comma_names(reader: RunReader, text, spans, lex: Lexicon) -> set[int]:
+    """Mentions of gazetteer names with commas inside; returns the units they cover."""
+    taken: set[int] = set()
+    if lex.comma_names is None or "," not in text:
+        return taken
+    starts = {a: k for k, (a, _) in enumerate(spans)}
+    ends = {b: k for k, (_, b) in enumerate(spans)}
+    for m in lex.comma_names.finditer(text):
+        i, j = starts.get(m.start()), ends.get(m.end())
+        if i is None or j is None:
+            continue
+        typ, key = lex.comma_keys[m.group().lower()]
+        reader.emit(i, j + 1, typ, key)
+        taken.update(range(i, j + 1))
+    return taken
