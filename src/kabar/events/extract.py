@@ -135,8 +135,10 @@ def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previou
     if subj is not None and subj.coordinated and previous is not None:
         if trig.type in SYMMETRIC and target_id is None:
             target_id = previous["target"]
-    if actor_id is None or actor_id == target_id or (trig.target_required and target_id is None):
+    if actor_id is None or actor_id == target_id:
         return None
+    if target_id is None and (trig.target_required or trig.voice == "pas"):
+        return None  # "... akan ditolak oleh Bayern": a passive names what it happens to
     claimant = speaker
     if claimant is None and previous is not None and previous["type"] == "ACCUSE":
         claimant = previous["actor"]  # "Israel menuduh Iran memasok ...": Israel's claim
@@ -183,7 +185,7 @@ def _nominal(sent: Sentence, trig: Trigger, t0: int, t_end: int, lex: Lexicon):
         obj = objects(sent, t_end, preps, lex)
         target = obj.target if obj.target is not None or trig.type not in SYMMETRIC else subj.partner
         return subj.mention, target, obj.place, light, subj
-    if t0 > 0 and sent.low[t0 - 1] in lex.preps:
+    if t0 > 0 and sent.low[t0 - 1] in lex.background:
         return None  # "dalam rapat", "usai pertemuan": background, not the news
     first, second = partner_between(sent, t_end, lex)
     if first is not None:

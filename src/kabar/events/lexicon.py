@@ -49,6 +49,7 @@ class Lexicon:
     pronouns: frozenset
     kin: frozenset
     agent_heads: frozenset
+    background: frozenset
     apposition: frozenset
     skip_prefixes: tuple
 
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         governor_stops=words("event_governor_stops.txt"), first_person=words("event_first_person.txt"),
         not_verbs=words("event_not_verbs.txt"), demonstratives=words("event_demonstratives.txt"),
         name_particles=words("event_name_particles.txt"), pronouns=words("event_pronouns.txt"),
-        kin=words("event_kin_nouns.txt"), agent_heads=words("event_agent_heads.txt"), apposition=words("event_apposition.txt"),
+        kin=words("event_kin_nouns.txt"), agent_heads=words("event_agent_heads.txt"),
+        background=words("event_background_words.txt"), apposition=words("event_apposition.txt"),
         skip_prefixes=tuple(w.lower() for w in lang.lines("event_skip_prefixes.txt")),
     )
