@@ -61,6 +61,8 @@ class Lexicon:
     exclude_after: frozenset[str]
     bare: frozenset[str]
     anaphora: frozenset[str]
+    post_currency: re.Pattern
+    linking: frozenset[str]     # words that may stand between a currency word and its amount
     starters: frozenset[str]    # number words that can begin an amount, lower-cased
     pre_forms: frozenset[str]   # currency forms written before the amount, as written
 
@@ -79,7 +81,7 @@ def lexicon() -> Lexicon:
         rf"(?<![\w.,/-])(?:(?P<cur>{lang.alternation(pre, boundary=False)})\s?)?"
         rf"(?P<neg>[-−](?=\d))?(?P<amt>{amount})"
         rf"(?:\s?(?:[-–]|\s(?:hingga|sampai|s/d)\s)\s?(?P<amt2>{amount}))?"
-        rf"(?![\w/]|[.,]\d)",
+        rf"(?!\w|/\d|[.,]\d)",
         re.I)
     after = re.compile(
         rf"\s*(?:(?P<pct>persen\b|%)|(?P<cur>{lang.alternation(post)})|"
@@ -95,6 +97,8 @@ def lexicon() -> Lexicon:
         exclude_after=frozenset(w.lower() for w in lang.lines("figure_exclude_after.txt")),
         bare=frozenset(lang.lines("figure_bare_followers.txt")),
         anaphora=frozenset(lang.lines("figure_anaphora.txt")),
+        post_currency=re.compile(lang.alternation(post), re.I),
+        linking=frozenset([""] + [q for q in quants]),
         starters=frozenset(number_starters()),
         pre_forms=frozenset(pre),
     )
@@ -261,13 +265,13 @@ def _nearest_cue(text: str, c: Candidate, before0: int, after1: int, lex: Lexico
 def _bare_category(text: str, c: Candidate, before0: int, lex: Lexicon) -> None:
     """A number with no noun after it: "dollar AS mencapai 406.000", "korban tewas menjadi 25"."""
     window = text[before0:c.start]
-    words = window.split()[-4:]
-    near = " ".join(words)
-    for m in lex.after.finditer(near):
-        if m.group("cur"):
-            c.kind, c.category = "money", "money"
-            c.currency = c.unit = lex.currencies[m.group("cur").lower()]
-            return
+    near = " ".join(window.split()[-4:])
+    currencies = list(lex.post_currency.finditer(near))
+    # the currency must lead straight to the number: "dollar AS mencapai 406.000", not "Euro U-21"
+    if currencies and near[currencies[-1].end():].strip().lower() in lex.linking:
+        c.kind, c.category = "money", "money"
+        c.currency = c.unit = lex.currencies[currencies[-1].group().lower()]
+        return
     cues = list(lex.cues.finditer(near))
     if cues and isinstance(c.amount.value, int) and c.amount.value > 0:
         c.category = lex.cue_category[cues[-1].group().lower()]
