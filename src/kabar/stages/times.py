@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..document import Document
 from ..published import published_date
 from .times_find import find
-from .times_resolve import derive_anchor, resolve
+from .times_resolve import derive_anchor, near, resolve
 
 REQUIRES = ("text", "sentences", "published")
 ASSIGNS = ("times",)
@@ -26,6 +26,11 @@ def run(doc: Document) -> Document:
     found = find(text, deictic=published is not None)
     # Without a publication date the article's own dated mentions say when "Rabu (21/1)" was.
     anchor = published or derive_anchor([f for _, _, f in found])
-    doc.times = [{"text": text[a:b], "span": [a, b], "value": resolve(f, anchor, published)}
-                 for a, b, f in found]
+    times = []
+    for a, b, f in found:
+        value = resolve(f, anchor, published)
+        if f.get("near") and not near(value, anchor):
+            continue  # a bare "(7/10)" far from the article's date is a score, a lap, a fraction
+        times.append({"text": text[a:b], "span": [a, b], "value": value})
+    doc.times = times
     return doc

@@ -152,14 +152,17 @@ def _matches(rx: re.Pattern, text: str):
         if inside and not markers:
             continue
         g = {k: v for k, v in m.groupdict().items() if v is not None}
-        a, b = m.span()
-        ok = True
+        a, ok = s, True
         for kind, needed in markers:
             a, ok = _read_before(kind, needed, text, a, g)
             if not ok:
                 break
+        if a < s:
+            b = m.end()  # "Selasa (25/8)", parentheses and all
+        else:
+            a, b = m.span("t") if "t" in g else m.span()
         # A span grown over what stands before ("sehari", "ArabiyaJumat") starts where that says.
-        if not ok or (inside and a == s):
+        if not ok or (inside and a >= s):
             continue
         if "y2" in g:
             g["y_span"], g["y2_span"] = m.span("y"), m.span("y2")
@@ -213,6 +216,8 @@ def fields(g: dict) -> dict | None:
     if "n" in g:
         n = _squeeze(g["n"])
         f["n"], f["unit"] = (int(n) if n.isdigit() else v["num"][n]), _UNITS[g["unit"].lower()]
+    if "near" in g and not (f["y"] or "wd" in g or "day" in g):
+        f["near"] = True
     if f.get("month") is not None and not 1 <= f["month"] <= 12:
         return None
     if f["d"] is not None and not _day_exists(int(f["d"]), f["month"]):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+# A bare "(d/m)" is taken for a date only this close to the article's date (days before, after).
+NEAR = (60, 30)
 # A date the text leaves the year out of is usually recent past news; a future
 # reading is taken only when it is much closer ("14 Februari" in a January article).
 FUTURE_WEIGHT = 2
@@ -97,6 +99,14 @@ def _month(f: dict, anchor: dt.date | None) -> str | None:
         options = [(y, (y - anchor.year) * 12 + month - anchor.month) for y in (year - 1, year, year + 1)]
         year = min(options, key=lambda o: -o[1] if o[1] <= 0 else o[1] * FUTURE_WEIGHT)[0]
     return f"{year:04d}-{month:02d}"
+
+
+def near(value: str | None, anchor: dt.date | None) -> bool:
+    """Whether an ISO day ``value`` falls within NEAR of the anchor."""
+    if not value or anchor is None or len(value) != 10:
+        return False
+    delta = (dt.date.fromisoformat(value) - anchor).days
+    return -NEAR[0] <= delta <= NEAR[1]
 
 
 def shift(anchor: dt.date, unit: str, offset: int) -> str:
