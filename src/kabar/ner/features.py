@@ -30,13 +30,14 @@ class Featurizer:
     """Turns a token list into crfsuite feature lists; caches per word form.
 
     ``clusters`` maps a lower-cased word to a tuple of cluster ids (one per
-    granularity); ``gazetteers`` maps a lower-cased word to gazetteer labels.
+    granularity); ``gazetteer`` maps a lower-cased first word to the
+    (lower-cased token tuple, label) phrases starting with it, longest first.
     """
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
-                 gazetteers: dict[str, tuple[str, ...]] | None = None):
+                 gazetteer: dict[str, list[tuple[tuple[str, ...], str]]] | None = None):
         self.clusters = clusters or {}
-        self.gazetteers = gazetteers or {}
+        self.gazetteer = gazetteer or {}
         self._own: dict[tuple[str, bool], list[str]] = {}
         self._ctx: dict[tuple[str, int, bool], list[str]] = {}
 
@@ -80,8 +81,6 @@ class Featurizer:
             f.append("punct=" + word[:3])
         for i, c in enumerate(self.clusters.get(low, ("?",))):
             f.append(f"c{i}=" + c)
-        for g in self.gazetteers.get(low, ()):
-            f.append("g=" + g)
         return f
 
     # -- neighbour features ------------------------------------------------
@@ -105,19 +104,40 @@ class Featurizer:
             elif not any(c.isalnum() for c in word):
                 f.append(tag + "punct=" + word[:3])
         if abs(off) == 1:
-            for g in self.gazetteers.get(low, ()):
-                f.append(f"{tag}g={g}")
             if len(low) > 3:
                 f.append(tag + "s3=" + low[-3:])
         return f
+
+    # -- gazetteer phrases ---------------------------------------------------
+    def phrase_labels(self, lows: list[str]) -> list[list[str]]:
+        """Per token, gazetteer hits as "B=LABEL" / "I=LABEL" (case-insensitive phrases)."""
+        hits: list[list[str]] = [[] for _ in lows]
+        gaz = self.gazetteer
+        n = len(lows)
+        for i, low in enumerate(lows):
+            for phrase, label in gaz.get(low, ()):
+                k = len(phrase)
+                if i + k <= n and (k == 1 or tuple(lows[i:i + k]) == phrase):
+                    hits[i].append("B=" + label)
+                    for j in range(i + 1, i + k):
+                        hits[j].append("I=" + label)
+        return hits
 
     # -- sentences -----------------------------------------------------------
     def sentence(self, words: list[str]) -> list[list[str]]:
         lc = not any(c.isupper() for w in words for c in w)
         n = len(words)
+        lows = [w.lower() for w in words]
+        gaz = self.phrase_labels(lows) if self.gazetteer else None
         out = []
         for i, word in enumerate(words):
             f = list(self.own(word, lc))
+            if gaz:
+                f.extend("g" + h for h in gaz[i])
+                if i > 0:
+                    f.extend("-1g" + h for h in gaz[i - 1])
+                if i + 1 < n:
+                    f.extend("+1g" + h for h in gaz[i + 1])
             if i == 0:
                 f.append("BOS")
             if i == n - 1:
@@ -129,8 +149,8 @@ class Featurizer:
                 else:
                     f.append(f"{off:+d}pad")
             if i > 0:
-                f.append("bg-=" + words[i - 1].lower() + "|" + word.lower())
+                f.append("bg-=" + lows[i - 1] + "|" + lows[i])
             if i + 1 < n:
-                f.append("bg+=" + word.lower() + "|" + words[i + 1].lower())
+                f.append("bg+=" + lows[i] + "|" + lows[i + 1])
             out.append(f)
         return out

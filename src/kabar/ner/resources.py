@@ -2,8 +2,10 @@
 
 ``clusters.tsv``: word<TAB>id1<TAB>id2... (lower-cased word, one cluster id
 per granularity), learnt from unannotated news by ``kabar.train.clusters``.
-``gazetteer.tsv``: word<TAB>label,label... (lower-cased word -> gazetteer
-labels), compiled at training time from ``lang/id/gaz_*.txt``.
+``gazetteer.tsv``: phrase<TAB>label (lower-cased, space-separated tokens),
+compiled at training time from ``lang/id`` lists by ``kabar.train.gazetteer``
+and frozen beside the model, so later edits to those lists cannot silently
+change what the trained weights see.
 Both are optional: a model trained without them simply lacks the features.
 """
 from __future__ import annotations
@@ -26,8 +28,15 @@ def load_clusters(model_dir: Path) -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(row[1:]) for row in _read_tsv(path)}
 
 
-def load_gazetteers(model_dir: Path) -> dict[str, tuple[str, ...]]:
+def load_gazetteer(model_dir: Path) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> [(phrase tokens, label)], longest phrases first."""
     path = model_dir / "gazetteer.tsv"
     if not path.is_file():
         return {}
-    return {row[0]: tuple(row[1].split(",")) for row in _read_tsv(path)}
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, label in _read_tsv(path):
+        toks = tuple(phrase.split(" "))
+        out.setdefault(toks[0], []).append((toks, label))
+    for entries in out.values():
+        entries.sort(key=lambda e: (-len(e[0]), e))
+    return out

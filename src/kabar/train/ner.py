@@ -20,7 +20,7 @@ import tomllib
 from pathlib import Path
 
 from ..ner.features import Featurizer
-from ..ner.resources import load_clusters, load_gazetteers
+from ..ner.resources import load_clusters, load_gazetteer
 from ..ner.tagger import MODEL_DIR, MODEL_FILE, Tagger
 from ..ner.conll import read_conll
 from .evaluate import evaluate_dev
@@ -52,22 +52,29 @@ def build_resources(shared: Path, cfg: dict, out: Path) -> None:
     if cfg.get("clusters", {}).get("enabled"):
         from .clusters import build_clusters
 
-        build_clusters(shared, cfg["clusters"], out / "clusters.tsv")
+        ccfg = {"ner_train": cfg["data"]["corpora"], **cfg["clusters"]}
+        build_clusters(shared, ccfg, out / "clusters.tsv")
     if cfg.get("gazetteers", {}).get("enabled"):
-        from .gazetteers import build_gazetteer
+        from .gazetteer import build_gazetteer
 
         build_gazetteer(cfg["gazetteers"], out / "gazetteer.tsv")
 
 
 def train(shared: Path, cfg: dict, out: Path) -> dict:
-    import pycrfsuite
-
+    """Build the resources the config asks for, then fit and evaluate."""
     out.mkdir(parents=True, exist_ok=True)
     for stale in ("clusters.tsv", "gazetteer.tsv"):
         (out / stale).unlink(missing_ok=True)
     t0 = time.time()
     build_resources(shared, cfg, out)
-    feats = Featurizer(load_clusters(out), load_gazetteers(out))
+    return fit(shared, cfg, out, resources_seconds=time.time() - t0)
+
+
+def fit(shared: Path, cfg: dict, out: Path, resources_seconds: float = 0.0) -> dict:
+    """Train the CRF on the resources already in ``out``; write model and metrics."""
+    import pycrfsuite
+
+    feats = Featurizer(load_clusters(out), load_gazetteer(out))
     trainer = pycrfsuite.Trainer(algorithm=cfg["crf"].get("algorithm", "lbfgs"), verbose=False)
     params = {k: v for k, v in cfg["crf"].items() if k != "algorithm"}
     trainer.set_params(params)
@@ -80,7 +87,7 @@ def train(shared: Path, cfg: dict, out: Path) -> dict:
     t2 = time.time()
     metrics = {
         "train_seconds": round(t2 - t1, 1),
-        "resources_seconds": round(t1 - t0, 1),
+        "resources_seconds": round(resources_seconds, 1),
         "train_sentences": len(data),
         "dev": evaluate_dev(Tagger(out), shared, cfg["data"]["corpora"]),
     }
