@@ -28,7 +28,7 @@ from .. import lang
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # letters only: {4} is a quantifier
 # A pattern's empty group "<kind>_need" / "<kind>_opt" asks for time_before_<kind>.txt.
 _MARKER = re.compile(r"^(\w+)_(need|opt)$")
-_BEFORE_REACH = 24   # chars before a match that a before-pattern may use ("pertengahan ")
+_BEFORE_REACH = 32   # chars before a match that a before-pattern may use ("Minggu malam waktu setempat (")
 _EXCLUDE_REACH = 50  # chars before a match that an exclusion may start ("Copyright © ANTARA ")
 _INSIDE = "./,"      # after these (or a letter or digit) a match would start inside a number or word
 _UNITS = {"hari": "day", "bulan": "month", "tahun": "year"}
