@@ -37,6 +37,7 @@ def _source(text: str, sa: int, sb: int, ents: EntityIndex, cues: list):
 def assign(figures: list[dict], claims: list[tuple], text: str, sents: Sentences, ents: EntityIndex) -> None:
     """``claims``: (quote span, region, entity, words), for quotes and claim verbs alike."""
     cues = via_cues(text) if figures else []
+    sources: dict = {}
     for f in figures:
         a, b = f["span"]
         inside = [c for c in claims if c[0][0] <= a and b <= c[0][1]]
@@ -47,5 +48,7 @@ def assign(figures: list[dict], claims: list[tuple], text: str, sents: Sentences
             f["claimant"], f["claimant_text"] = best[2], best[3]
             continue
         sa, sb = sents.at(a)
-        found = _source(text, sa, sb, ents, cues)
+        if (sa, sb) not in sources:
+            sources[(sa, sb)] = _source(text, sa, sb, ents, cues)
+        found = sources[(sa, sb)]
         f["claimant"], f["claimant_text"] = found if found else (None, None)

@@ -13,7 +13,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .lexicon import DOUBLE_MARKS, SINGLE_MARKS, OPEN_HINT, CLOSE_HINT, lexicon
+from .lexicon import CLOSE_HINT, DOUBLE_MARKS, OPEN_HINT, SINGLE_MARKS, lexicon, words
 from .model import Found
 from .speakers import Speaker, phrase_after, subject_before
 from .text import WORD, Sentences, trim
@@ -127,7 +127,7 @@ def _attribution_before(text: str, sent_start: int, pos: int, found: Found) -> b
     head = text[sent_start:pos].rstrip()
     if not head or head[-1] not in ",:":
         return False
-    verbs = list(lex.verb_re.finditer(text, sent_start, pos))
+    verbs = list(words(lex.verb_re, text, sent_start, pos))
     if verbs:
         v = verbs[-1]
         if lex.verbs.get(v.group().lower(), ("", "claim"))[1] == "claim":
@@ -137,7 +137,7 @@ def _attribution_before(text: str, sent_start: int, pos: int, found: Found) -> b
         found.speaker = Speaker("pending", subject_before(text, sent_start, v.start()))
         found.region = (sent_start, found.region[1])
         return True
-    m = lex.inline_kata_re.search(text, sent_start, pos)
+    m = next(words(lex.inline_kata_re, text, sent_start, pos), None)
     if m and m.group("cue").lower() == "kata":
         found.cue = m.group("cue")
         found.speaker = (Speaker("pronoun", (m.start("nya"), m.end("nya"))) if m.group("nya")

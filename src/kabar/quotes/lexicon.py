@@ -33,7 +33,9 @@ class Lexicon:
     not_verbs: frozenset
     abbrev: frozenset
     media_nouns: tuple
-    verb_re: re.Pattern    # any speech verb, as a word
+    # The word patterns carry no boundary assertions (they would stop the regex engine
+    # from skipping ahead on the first letter); ``words()`` checks the boundaries.
+    verb_re: re.Pattern    # any speech verb
     cue_re: re.Pattern     # a cue right after a closing mark: kata X / ujarnya / kata dia
     inline_kata_re: re.Pattern  # "kata X," inside a sentence (no quotation marks)
     tail_cue_re: re.Pattern     # ", kata X." ending a sentence of unmarked speech
@@ -98,12 +100,24 @@ def lexicon() -> Lexicon:
         not_verbs=frozenset(lang.lines("quote_not_verbs.txt")),
         abbrev=frozenset(lang.lines("quote_abbrev.txt")),
         media_nouns=tuple(sorted(lang.lines("quote_media_nouns.txt"), key=len, reverse=True)),
-        verb_re=re.compile(rf"(?<![\w-])(?:{verb_alt})(?![\w-])"),
+        verb_re=re.compile(rf"(?:{verb_alt})"),
         cue_re=re.compile(rf"\s*,?\s*(?:demikian\s+)?(?P<cue>{cue_alt})(?P<nya>nya)?(?![\w-])", re.IGNORECASE),
-        inline_kata_re=re.compile(r"(?<![\w-])(?P<cue>[Kk]ata)(?P<nya>nya)?(?![\w-])"),
+        inline_kata_re=re.compile(r"(?P<cue>[Kk]ata)(?P<nya>nya)?"),
         tail_cue_re=re.compile(rf",\s*(?P<cue>{tail_alt})(?P<nya>nya)?(?![\w-])"),
-        menurut_re=re.compile(r"(?<![\w-])[Mm]enurut(?P<nya>nya)?(?![\w-])"),
-        passive_re=re.compile(rf"(?<![\w-])(?P<verb>{_trie(_capitalisable(passive))})(?P<nya>nya)?(?![\w-])"),
+        menurut_re=re.compile(r"[Mm]enurut(?P<nya>nya)?"),
+        passive_re=re.compile(rf"(?P<verb>{_trie(_capitalisable(passive))})(?P<nya>nya)?"),
         via_res=(re.compile("|".join(f"(?:{r.pattern})" for r in lang.regexes("quote_via.txt"))),),
         source_res=lang.regexes("quote_sources.txt"),
     )
+
+
+def words(rx: re.Pattern, text: str, a: int = 0, b: int | None = None):
+    """Matches of a word pattern that are whole words (no letter, digit, _ or - around)."""
+    n = len(text) if b is None else b
+    for m in rx.finditer(text, a, n):
+        i, j = m.start(), m.end()
+        if i and (text[i - 1].isalnum() or text[i - 1] in "_-"):
+            continue
+        if j < len(text) and (text[j].isalnum() or text[j] in "_-"):
+            continue
+        yield m

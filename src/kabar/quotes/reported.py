@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DOUBLE_MARKS, lexicon
+from .lexicon import DOUBLE_MARKS, lexicon, words
 from .model import Found
 from .speakers import Speaker, phrase_after, subject_before
 from .text import WORD, Sentences, trim
@@ -185,7 +185,7 @@ def _tail(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
             return None
         sp = Speaker("pending", span, tail=(span[0], sb))
         rest = span[1]
-    if lex.verb_re.search(text, rest, sb):
+    if next(words(lex.verb_re, text, rest, sb), None):
         return None
     a, b = _finish(text, sa, m.start())
     if len(WORD.findall(text, a, b)) < 4:
@@ -197,10 +197,10 @@ def _tail(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
 def find(text: str, sents: Sentences) -> list[Found]:
     lex = lexicon()
     # Each pattern runs once over the whole text; hits are then grouped by sentence.
-    hits = [(m.start(), _menurut, m) for m in lex.menurut_re.finditer(text)]
-    hits += [(m.start(), _verb, m) for m in lex.verb_re.finditer(text)]
-    hits += [(m.start(), _passive, m) for m in lex.passive_re.finditer(text)]
-    hits += [(m.start(), _inline_kata, m) for m in lex.inline_kata_re.finditer(text)]
+    hits = [(m.start(), _menurut, m) for m in words(lex.menurut_re, text)]
+    hits += [(m.start(), _verb, m) for m in words(lex.verb_re, text)]
+    hits += [(m.start(), _passive, m) for m in words(lex.passive_re, text)]
+    hits += [(m.start(), _inline_kata, m) for m in words(lex.inline_kata_re, text)]
     hits += [(m.start(), _tail, m) for m in lex.tail_cue_re.finditer(text)]
     hits.sort(key=lambda h: h[0])
     out: list[Found] = []

@@ -6,9 +6,26 @@ from .speakers import phrase_after
 from .text import trim
 
 
+# Every via pattern contains one of these stems; the full patterns run only near them.
+_STEMS = ("utip", "lansir", "kepada", "diberitakan", "dilaporkan")
+
+
 def via_cues(text: str) -> list:
     """Every via cue of the text, found once per document."""
-    return [m for rx in lexicon().via_res for m in rx.finditer(text)]
+    n, spots = len(text), []
+    for stem in _STEMS:
+        i = text.find(stem)
+        while i >= 0:
+            spots.append(i)
+            i = text.find(stem, i + 1)
+    out, seen = [], set()
+    for i in sorted(spots):
+        for rx in lexicon().via_res:
+            for m in rx.finditer(text, max(0, i - 30), min(n, i + 80)):
+                if m.start() not in seen and m.start() <= i < m.end():
+                    seen.add(m.start())
+                    out.append(m)
+    return sorted(out, key=lambda m: m.start())
 
 
 def find_via(text: str, a: int, b: int, skip: tuple[int, int] | None = None,
