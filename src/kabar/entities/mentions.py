@@ -38,9 +38,21 @@ _PIECE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
 _CAMEL = re.compile(r"([a-z]{3,})([A-Z][\w.]*)")
 
 
+_SUSPECT = re.compile(r"[a-z][A-Z]|[()\[\]]|\d\.[A-Z]")
+
+
 def _unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
-    out = []
+    # Only tokens holding a suspicious spot are looked at; most articles have none.
+    spots = [m.start() + 1 for m in _SUSPECT.finditer(text)]
+    if not spots:
+        return tokens
+    out, k = [], 0
     for a, b in tokens:
+        while k < len(spots) and spots[k] < a:
+            k += 1
+        if k == len(spots) or spots[k] >= b or b - a < 3:
+            out.append((a, b))
+            continue
         m = _CAMEL.fullmatch(text, a, b)
         if m and (lex.is_common(m.group(1)) or lex.word(m.group(2))):
             # "dilansirAFP": a word glued to the name after it (the cleaner's leftovers).
@@ -84,8 +96,10 @@ def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[
 
 def _caplike(w: str, lex: Lexicon) -> bool:
     c = w[:1]
+    if c.isupper():
+        return True
     # Lower-case brand names ("detikcom") count, lower-case words ("antara") do not.
-    return c.isupper() or (c.isalpha() and not lex.is_common(w) and lex.word(w) is not None)
+    return c.isalpha() and w.lower() in lex.first_folded and not lex.is_common(w) and lex.word(w) is not None
 
 
 _ROMAN = re.compile(r"[IVX]+")
