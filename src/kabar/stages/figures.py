@@ -22,7 +22,7 @@ Claimants stay None: the quotes stage fills them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,6 +43,11 @@ _POST_LEBIH = re.compile(r"\s+lebih\b", re.I)
 _DARI = re.compile(r"\s+dari\s+$", re.I)
 # A clause ends at punctuation (not a decimal comma or thousands dot) or a
 # conjunction that starts a new predicate.
+# Cues before a count may reach over commas and "dan" ("korban jiwa akibat banjir
+# dan longsor mencapai 1.129 orang"), but not over these, nor over another number.
+_CLAUSE_WIDE = re.compile(r"[;:!?\"“”()]|\.(?!\d)|\b(?:sedangkan|sementara|tetapi|namun|tapi|lalu|"
+                          r"kemudian|sehingga|termasuk)\b", re.I)
+_BEFORE_WORDS = 10  # how far before the count a cue may sit
 _CLAUSE = re.compile(r"[;:!?\"“”()]|[,.](?!\d)|\b(?:dan|serta|sedangkan|sementara|tetapi|namun|"
                      r"tapi|lalu|kemudian|sehingga|termasuk)\b", re.I)
 
@@ -90,7 +95,8 @@ def lexicon() -> Lexicon:
     quant = re.compile(rf"(?:^|\s)(?P<q>{lang.alternation(pre_quants, boundary=False)})\s*$", re.I)
     return Lexicon(
         candidate=candidate, after=after, quant=quant,
-        cues=re.compile(lang.alternation(cues), re.I),
+        # not inside a URL slug ("dikabarkan-meninggal-dorce")
+        cues=re.compile(rf"(?<![-/]){lang.alternation(cues)}(?![-/])", re.I),
         currencies={form.lower(): code for form, code, _ in cur_rows},
         quant_bounds=quants, cue_category=cues, people=people,
         exclude_before=frozenset(w.lower() for w in lang.lines("figure_exclude_before.txt")),
@@ -127,9 +133,9 @@ def _sentence_bounds(doc: Document, starts: list[int], pos: int) -> tuple[int, i
     return doc.sentences[i]
 
 
-def _clause_before(text: str, s0: int, pos: int) -> int:
+def _clause_before(text: str, s0: int, pos: int, clause: re.Pattern = _CLAUSE) -> int:
     start = s0
-    for m in _CLAUSE.finditer(text, s0, pos):
+    for m in clause.finditer(text, s0, pos):
         start = m.end()
     return start
 
@@ -151,7 +157,7 @@ def _excluded(text: str, m: re.Match, s0: int, lex: Lexicon) -> bool:
     # a list number: "1. Prabowo ..." at the start of a sentence or after one
     if text.startswith(". ", m.end()) and amt.isdigit() and len(amt) <= 2:
         head = text[s0:m.start()].strip()
-        return not head or head[-1] in ".!?:"
+        return not head or head[-1] in ".!?:" or text.startswith("http", m.end() + 2)
     return False
 
 
@@ -224,7 +230,7 @@ def _bounds(c: Candidate) -> tuple:
     }[c.bound]
 
 
-def _categorise(text: str, c: Candidate, s0: int, s1: int, lex: Lexicon) -> None:
+def _categorise(text: str, c: Candidate, s0: int, s1: int, lex: Lexicon, starts: list[int]) -> None:
     if c.kind in ("percent", "money"):
         c.category = c.kind
         return
@@ -236,7 +242,11 @@ def _categorise(text: str, c: Candidate, s0: int, s1: int, lex: Lexicon) -> None
     if c.kind not in ("people", "anaphor"):
         return
     # a cue outranks the noun's own category: "36 pengungsi ... dibunuh" -> killed
-    cue = _nearest_cue(text, c, before0, after1, lex)
+    wide0 = _clause_before(text, s0, c.start, _CLAUSE_WIDE)
+    i = bisect_left(starts, c.start) - 1
+    if i >= 0 and starts[i] >= wide0:  # another number in between: its cues are its own
+        wide0 = before0
+    cue = _nearest_cue(text, c, wide0, after1, lex)
     if cue:
         c.category = cue
     elif c.kind == "anaphor":
@@ -255,7 +265,7 @@ def _nearest_cue(text: str, c: Candidate, before0: int, after1: int, lex: Lexico
     if after and len(gap.split()) <= 2:
         return lex.cue_category[after.group().lower()]
     before = list(lex.cues.finditer(text, before0, c.start))
-    if before:
+    if before and len(text[before[-1].end():c.start].split()) <= _BEFORE_WORDS:
         return lex.cue_category[before[-1].group().lower()]
     if after:
         return lex.cue_category[after.group().lower()]
@@ -338,8 +348,9 @@ def find(doc: Document) -> list[dict]:
         if c is not None:
             c.extra["sentence"] = (s0, max(s1, c.end))
             cands.append(c)
+    starts = [c.start for c in cands]
     for c in cands:
-        _categorise(text, c, *c.extra["sentence"], lex)
+        _categorise(text, c, *c.extra["sentence"], lex, starts)
     _link_groups(text, cands)
     _resolve_back(cands)
     return [_figure(text, c) for c in cands]
