@@ -3,12 +3,15 @@
 Cases live in ``tests/cases/times_id.tsv``: publication date (``-`` for none),
 text, and the expected items as ``text=value`` joined by `` | ``.
 """
+import re
 from pathlib import Path
 
 import pytest
 
 from kabar.document import Document
 from kabar.stages import times
+from kabar.stages.times_find import trie
+from kabar.stages.times_resolve import derive_anchor
 
 CASES = Path(__file__).parent.parent / "cases" / "times_id.tsv"
 
@@ -61,3 +64,19 @@ def test_times_reference_article(reference_record):
     got = [(t["text"], t["value"]) for t in reference_record["times"]]
     assert got == [("Jumat (17/11)", "2023-11-17"), ("7 Oktober", "2023-10-07"),
                    ("1979", "1979"), ("7 Oktober", "2023-10-07")]
+
+
+def test_times_trie_matches_whole_words_longest_first():
+    rx = re.compile(f"(?:{trie(['Jan', 'Januari', 'Juni', 'Juli', 'hari ini'])})")
+    assert [rx.match(w).group() for w in ("Januari", "Jan", "Juni", "Juli", "hari  ini")] == [
+        "Januari", "Jan", "Juni", "Juli", "hari  ini"]
+    assert rx.match("Jun") is None
+
+
+def test_times_anchor_prefers_dateline_with_weekday():
+    found = [{"d": "31", "month": 12, "y": "2026"},            # a deadline, not the article's date
+             {"d": "12", "month": 2, "y": "2026", "wd": 4},  # "Kamis (12/2/2026)"
+             {"month": 3, "y": "2027"}]
+    assert derive_anchor(found).isoformat() == "2026-02-12"
+    assert derive_anchor([{"month": 3, "y": "2027"}]).isoformat() == "2027-03-15"
+    assert derive_anchor([{"y": "1979"}]) is None
