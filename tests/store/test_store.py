@@ -122,3 +122,23 @@ def test_store_keeps_raw_text_and_record(store):
         found = queries.get_article(conn, "evil-3")
     assert found["record"] == EVIL and found["raw"].startswith("RAW ")
     assert BANJIR["id"] not in search(store)
+
+
+def test_store_entity_totals_follow_writes_and_replacements(store):
+    fill(store)
+    with store.read() as conn:
+        before = {e["name"]: (e["n_articles"], e["n_mentions"]) for e in layers.list_entities(conn)["items"]}
+    assert before["Retno Marsudi"] == (2, 3) and before["Jakarta"] == (2, 2)
+    store.write(make_record("gaza-1", "Presiden Joko Widodo tiba di Surabaya.",
+                            entities=[("Joko Widodo", "PER", ["Joko Widodo"])]))
+    with store.read() as conn:
+        after = {e["name"]: (e["n_articles"], e["n_mentions"]) for e in layers.list_entities(conn)["items"]}
+        assert layers.list_entities(conn, q="joko", type="PER")["total"] == 1
+    assert after["Retno Marsudi"] == (1, 1) and "Gaza" not in after and after["Joko Widodo"] == (1, 1)
+    from kabar.store.write import rebuild_entity_stats
+
+    with store.engine.begin() as conn:
+        rebuild_entity_stats(conn)
+    with store.read() as conn:
+        rebuilt = {e["name"]: (e["n_articles"], e["n_mentions"]) for e in layers.list_entities(conn)["items"]}
+    assert rebuilt == after

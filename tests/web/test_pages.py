@@ -69,3 +69,18 @@ def test_highlight_escapes_and_nests_overlapping_spans():
     assert html.startswith("a <span class=\"quote\" title=\"\">&lt;b&gt; </span>")
     assert '<a class="quote ent" title="" href="/entities/x">Bu</a>' in html
     assert "&amp;" in html and "bogus" not in html
+
+
+def test_pages_cache_shows_new_articles_once_the_store_changes(filled):
+    from fastapi.testclient import TestClient
+
+    from kabar.web import create_app
+    from tests.store.records import make_record
+
+    app = create_app(filled)
+    app.state.cache.recheck = 0  # read the store's version on every request
+    with TestClient(app) as c:
+        assert "/articles/baru-4" not in c.get("/search?q=Surabaya").text
+        filled.write(make_record("baru-4", "Presiden tiba di Surabaya.", published="2024-02-01"))
+        assert "/articles/baru-4" in c.get("/search?q=Surabaya").text
+        assert "2024-02" in c.get("/").text

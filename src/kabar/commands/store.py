@@ -62,15 +62,26 @@ def serve(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback unless told)."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Server processes (each with its own cache)."),
 ) -> None:
-    """Serve the web app and the JSON API (/api, documented at /docs)."""
+    """Serve the web app and the JSON API (/api, documented at /docs).
+
+    POST /api/articles needs ``Authorization: Bearer $KABAR_TOKEN``; without
+    $KABAR_TOKEN the server is read-only."""
     import uvicorn
 
     from ..web import create_app
 
-    app = create_app(_open(db), token=os.environ.get("KABAR_TOKEN"))
-    typer.echo(f"kabar: serving http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    store = _open(db)
+    typer.echo(f"kabar: serving {store.url.split('@')[-1]} at http://{host}:{port}/", err=True)
+    if workers > 1:  # uvicorn starts each process from an import string, so pass the store by env
+        os.environ["KABAR_DB"] = store.url
+        store.dispose()
+        uvicorn.run("kabar.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+        return
+    uvicorn.run(create_app(store, token=os.environ.get("KABAR_TOKEN")), host=host, port=port,
+                log_level="warning")
 
 
 def export(

@@ -10,6 +10,7 @@ import hmac
 from typing import Any, Optional
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 
 from ..batch.parallel import analyse_task, ANALYSE
 from ..store import input_hash
@@ -24,8 +25,12 @@ def store_of(request: Request):
     return request.app.state.store
 
 
-def cached(request: Request, fn, *args, **kwargs):
-    return request.app.state.cache.get(fn, *args, **kwargs)
+def cached(request: Request, fn, *args, **kwargs) -> JSONResponse:
+    """A store query's answer as JSON, reused while the store is unchanged.
+
+    Plain JSON of plain dicts: FastAPI's generic encoder cost more than the
+    query on a cached answer (bench/web_latency.py)."""
+    return JSONResponse(request.app.state.cache.get(fn, *args, **kwargs))
 
 
 def page(limit: int = Query(20, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict:
@@ -42,17 +47,17 @@ def list_articles(request: Request, q: Optional[str] = Query(None, description="
                                                              'words, "phrases", OR, -exclude'),
                   source: Optional[str] = None,
                   entity: Optional[str] = Query(None, description="entity id or name"),
-                  d: dict = Depends(dates), p: dict = Depends(page)) -> dict:
+                  d: dict = Depends(dates), p: dict = Depends(page)) -> JSONResponse:
     f = queries.Filters(q=q, source=source, entity=entity, **d)
     return cached(request, queries.search_articles, f, **p)
 
 
 @router.get("/articles/{article_id}", summary="One article's kabar/1 record")
-def get_article(request: Request, article_id: str) -> dict:
-    found = cached(request, queries.get_article, article_id)
+def get_article(request: Request, article_id: str) -> JSONResponse:
+    found = request.app.state.cache.get(queries.get_article, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    return found["record"]
+    return JSONResponse(found["record"])
 
 
 def _check_token(request: Request) -> None:
@@ -88,34 +93,34 @@ def post_articles(request: Request, body: Any = Body(..., description="a kabar i
 @router.get("/entities", summary="Entities across articles")
 def list_entities(request: Request, q: Optional[str] = Query(None, description="part of a name"),
                   type: Optional[str] = Query(None, description="PER, ORG, LOC, ..."),
-                  p: dict = Depends(page)) -> dict:
+                  p: dict = Depends(page)) -> JSONResponse:
     return cached(request, layers.list_entities, q=q, type=type, **p)
 
 
 @router.get("/entities/{entity_id}", summary="One entity: articles, quotes, figures, events, company")
-def get_entity(request: Request, entity_id: str) -> dict:
-    found = cached(request, layers.get_entity, entity_id)
+def get_entity(request: Request, entity_id: str) -> JSONResponse:
+    found = request.app.state.cache.get(layers.get_entity, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
-    return found
+    return JSONResponse(found)
 
 
 @router.get("/quotes", summary="Quotes across articles")
 def list_quotes(request: Request, speaker: Optional[str] = Query(None, description="entity id or name"),
                 q: Optional[str] = Query(None, description="words in the quote"),
-                d: dict = Depends(dates), p: dict = Depends(page)) -> dict:
+                d: dict = Depends(dates), p: dict = Depends(page)) -> JSONResponse:
     return cached(request, layers.list_quotes, speaker=speaker, q=q, **d, **p)
 
 
 @router.get("/figures", summary="Claimed figures across articles")
 def list_figures(request: Request, category: Optional[str] = None,
                  claimant: Optional[str] = Query(None, description="entity id or name"),
-                 d: dict = Depends(dates), p: dict = Depends(page)) -> dict:
+                 d: dict = Depends(dates), p: dict = Depends(page)) -> JSONResponse:
     return cached(request, layers.list_figures, category=category, claimant=claimant, **d, **p)
 
 
 @router.get("/events", summary="PLOVER events across articles")
 def list_events(request: Request, actor: Optional[str] = Query(None, description="entity id or name"),
                 type: Optional[str] = Query(None, description="PLOVER type, e.g. ACCUSE"),
-                d: dict = Depends(dates), p: dict = Depends(page)) -> dict:
+                d: dict = Depends(dates), p: dict = Depends(page)) -> JSONResponse:
     return cached(request, layers.list_events, actor=actor, type=type, **d, **p)

@@ -77,3 +77,10 @@ def create_app(store: Store | str | None = None, *, token: str | None = None) ->
     app.include_router(api_router)
     app.include_router(pages_router, default_response_class=HTMLResponse)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app over ``$KABAR_DB`` with ``$KABAR_TOKEN``: what each ``kabar serve --workers`` process runs."""
+    import os
+
+    return create_app(os.environ.get("KABAR_DB"), token=os.environ.get("KABAR_TOKEN"))

@@ -13,6 +13,8 @@ from .highlight import highlight, mark_words, record_marks
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
+CLAIMS_PER_PAGE = 150
+EVENTS_PER_PAGE = 50
 # A form sends empty fields ("from=&to="): on pages an empty date means no bound.
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -41,8 +43,8 @@ def search(request: Request, q: Optional[str] = None, source: Optional[str] = No
            date_to: Optional[str] = Query(None, alias="to", pattern=DATE), page: int = Query(1, ge=1)):
     f = queries.Filters(q=q or None, source=source or None, entity=entity or None,
                         date_from=date_from or None, date_to=date_to or None)
-    results = cached(request, queries.search_articles, f, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
-    facets = cached(request, queries.facets, f)
+    found = cached(request, queries.search_page, f, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    results, facets = found["results"], found["facets"]
     words = query_words(q or "")
     snippets = {item["id"]: mark_words(item["snippet"], words) for item in results["items"]}
     params = {"q": q, "source": source, "entity": entity, "from_": date_from, "to": date_to}
@@ -94,11 +96,12 @@ def entity(request: Request, entity_id: str):
 @router.get("/claims")
 def claims(request: Request, category: Optional[str] = None,
            date_from: Optional[str] = Query(None, alias="from", pattern=DATE),
-           date_to: Optional[str] = Query(None, alias="to", pattern=DATE)):
+           date_to: Optional[str] = Query(None, alias="to", pattern=DATE), page: int = Query(1, ge=1)):
     found = cached(request, layers.claims, category=category or None, date_from=date_from or None,
-                   date_to=date_to or None)
+                   date_to=date_to or None, limit=CLAIMS_PER_PAGE, offset=(page - 1) * CLAIMS_PER_PAGE)
     return render(request, "claims.html", claims=found, category=category, categories=layers.CLAIM_CATEGORIES,
-                  date_from=date_from, date_to=date_to)
+                  date_from=date_from, date_to=date_to, page=page, link=link,
+                  more=found["total"] > page * CLAIMS_PER_PAGE)
 
 
 @router.get("/events")
@@ -106,10 +109,12 @@ def events(request: Request, actor: Optional[str] = None, type: Optional[str] = 
            date_from: Optional[str] = Query(None, alias="from", pattern=DATE),
            date_to: Optional[str] = Query(None, alias="to", pattern=DATE), page: int = Query(1, ge=1)):
     found = cached(request, layers.list_events, actor=actor or None, type=type or None,
-                   date_from=date_from or None, date_to=date_to or None, limit=100, offset=(page - 1) * 100)
+                   date_from=date_from or None, date_to=date_to or None, limit=EVENTS_PER_PAGE,
+                   offset=(page - 1) * EVENTS_PER_PAGE)
     days = Counter((ev["time"] or ev["pub_date"] or "")[:10] for ev in found["items"])
     days.pop("", None)
     timeline = sorted(days.items())
     return render(request, "events.html", events=found, actor=actor, type=type, types=EVENT_TYPES,
                   date_from=date_from, date_to=date_to, timeline=timeline,
-                  peak=max(days.values(), default=1), page=page, link=link)
+                  peak=max(days.values(), default=1), page=page, link=link,
+                  more=found["total"] > page * EVENTS_PER_PAGE)
