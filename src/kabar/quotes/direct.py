@@ -114,7 +114,7 @@ def _attribution_after(text: str, pos: int, end: int, found: Found) -> bool:
         if w.group().lower() in lex.verbs and lex.verbs[w.group().lower()][1] == "strong":
             if w.start() > pos and text[pos:w.start()].strip(" ,"):
                 found.cue = w.group()
-                found.speaker = Speaker("pending", subject_before(text, pos, w.start()))
+                found.speaker = Speaker("pending", subject_before(text, pos, w.start()), anchor=w.start())
                 found.region = (found.region[0], max(end, w.end()))
                 return True
             break
@@ -134,7 +134,7 @@ def _attribution_before(text: str, sent_start: int, pos: int, found: Found) -> b
             return False
         found.cue = v.group()
         found.kind = lex.verbs[v.group().lower()][0]
-        found.speaker = Speaker("pending", subject_before(text, sent_start, v.start()))
+        found.speaker = Speaker("pending", subject_before(text, sent_start, v.start()), anchor=v.start())
         found.region = (sent_start, found.region[1])
         return True
     m = next(words(lex.inline_kata_re, text, sent_start, pos), None)

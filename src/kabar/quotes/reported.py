@@ -24,8 +24,10 @@ _NAME_PARTICLES = {"de", "la", "van", "der", "von", "bin", "binti", "al", "el", 
 
 
 def _has_predicate(text: str, a: int, b: int) -> bool:
+    """A predicate-like word in the clause's first comma piece (its first 20 words)."""
     lex = lexicon()
-    for w in list(WORD.finditer(text, a, b))[:20]:
+    comma = text.find(",", a, b)
+    for w in list(WORD.finditer(text, a, comma if comma > 0 else b))[:20]:
         low = w.group().lower()
         if low in lex.predicates or low in ("dirinya", "pihaknya") or (
                 _VERBISH.match(w.group()) and low not in lex.not_verbs):
@@ -34,7 +36,11 @@ def _has_predicate(text: str, a: int, b: int) -> bool:
 
 
 def _content_start(text: str, c: int, end: int) -> tuple[int, bool] | None:
-    """Where the content clause after a verb starts, and whether "bahwa" introduced it."""
+    """Where the content clause after a verb starts, and whether "bahwa" (or a comma or
+    colon right after the verb: "Nunun menegaskan, Vicky ...") introduced it."""
+    while c < end and text[c] == " ":
+        c += 1
+    marked = c < end and text[c] in ",:"
     while c < end and text[c] in " ,:":
         c += 1
     head_words = list(WORD.finditer(text, c, end))[:15]
@@ -60,7 +66,7 @@ def _content_start(text: str, c: int, end: int) -> tuple[int, bool] | None:
         while pos < end and text[pos] == " ":
             pos += 1
         return pos, False
-    return c, False
+    return c, marked
 
 
 def _finish(text: str, a: int, b: int) -> tuple[int, int]:
@@ -87,7 +93,7 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     if first and first.group().lower() in lex.subordinators:
         return None  # "karena kontennya menyebut ..." is no report
     subj = subject_before(text, sa, m.start())
-    speaker = Speaker("pending", subj) if subj[1] > subj[0] else Speaker("none")
+    speaker = Speaker("pending", subj, anchor=m.start()) if subj[1] > subj[0] else Speaker("none")
     return Found(span=(a, b), direct=False, kind=kind, cue=m.group(), speaker=speaker,
                  region=(sa, sb), emit=cls != "claim")
 

@@ -29,6 +29,7 @@ class Speaker:
     entity: str | None = None
     text: str | None = None
     tail: tuple[int, int] | None = None  # where else a name may follow ("kata dosen X di Y, Dr Z")
+    anchor: int | None = None  # the speech verb after a subject: an appositive's comma counts
 
 
 class EntityIndex:
@@ -154,7 +155,7 @@ def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def describe(text: str, span: tuple[int, int], ents: EntityIndex,
-             tail: tuple[int, int] | None = None) -> Speaker:
+             tail: tuple[int, int] | None = None, anchor: int | None = None) -> Speaker:
     """Classify the words of a speaker span: a named speaker, a pronoun, an anaphor."""
     lex = lexicon()
     a, b = span
@@ -171,8 +172,7 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
     if not any(r[3] == "PER" for r in mentions) and tail:
         mentions = [r for r in ents.within(*tail) if r[3] == "PER"][:1] or mentions
     if mentions:
-        # A person first, the one nearest the verb ("kuasa hukum Christofel, Adhitya Nasution").
-        best = min(mentions, key=lambda r: (TYPE_RANK.get(r[3], 9), -r[0]))
+        best = _head(text, mentions, anchor or b)
         if best[3] == "PER":
             return Speaker("named", (best[0], best[1]), best[2], text[best[0]:best[1]])
         lead = WORD.search(text, a, best[0])
@@ -183,6 +183,31 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
     if words[-1] in lex.pronouns:
         return Speaker("pronoun", span)  # "Lebih lanjut ia", "kata dia"
     return Speaker("named", span, ents.by_name(text[a:b]), text[a:b])
+
+
+_MODIFIER_BEFORE = {"dari", "di", "pada", "bagi", "milik", "asal", "untuk", "kepada"}
+
+
+def _head(text: str, mentions, b: int):
+    """The mention that heads a speaker phrase ending at ``b``.
+
+    The name right before the verb is the speaker ("Ketua Komisi VII DPR RI Saleh
+    Partaonan Daulay mengatakan", "... (DPP PKB) mengonfirmasi") unless a preposition
+    makes it a modifier ("Hakim Lee Jin Gwan dari Pengadilan ..."); else a person,
+    the nearest one ("kuasa hukum Christofel, Adhitya Nasution"); else the first name.
+    """
+    lex = lexicon()
+    for r in sorted(mentions, key=lambda r: -r[1]):
+        gap = [w.lower() for w in WORD.findall(text, r[1], b)]
+        if all(w in lex.adverbs for w in gap) and not any(ch in text[r[1]:b] for ch in ",;"):
+            before = WORD.findall(text, max(0, r[0] - 12), r[0])
+            if not before or before[-1].lower() not in _MODIFIER_BEFORE:
+                return r
+        break
+    people = [r for r in mentions if r[3] == "PER"]
+    if people:
+        return max(people, key=lambda r: r[0])
+    return min(mentions, key=lambda r: (TYPE_RANK.get(r[3], 9), r[0]))
 
 
 class Resolver:

@@ -76,7 +76,7 @@ def run(doc: Document) -> Document:
     for f in found:
         sp = f.speaker
         if sp.kind == "pending":
-            sp = describe(text, sp.span, ents, sp.tail)
+            sp = describe(text, sp.span, ents, sp.tail, sp.anchor)
         speaker, words = resolver.resolve(sp, f.span[0], f.salient)
         claims.append((f.span, f.region or f.span, speaker, words))
         if not f.emit:
