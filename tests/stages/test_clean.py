@@ -73,6 +73,42 @@ def test_clean_inline_video_and_scroll_prompts_removed():
     assert "[Gambas:Video 20detik]" in doc.boilerplate
 
 
+def test_clean_bracketed_related_link_removed():
+    raw = ("Kajian teknis belum disempurnakan. (baca: Menteri: Proyek Itu Kecil, Bukan Megaproyek) "
+           "Menurut dia, proyek itu tetap penting.")
+    doc = cleaned(raw)
+    assert doc.text == "Kajian teknis belum disempurnakan.\nMenurut dia, proyek itu tetap penting."
+    assert doc.boilerplate == ["(baca: Menteri: Proyek Itu Kecil, Bukan Megaproyek)"]
+
+
+def test_clean_related_label_alone_takes_next_line():
+    raw = "Paragraf pertama selesai.\n\nBaca juga:\n\nKisah Penyanyi Muda dan Sang Suami\n\nParagraf kedua selesai."
+    doc = cleaned(raw)
+    assert doc.text == "Paragraf pertama selesai.\nParagraf kedua selesai."
+    assert doc.boilerplate == ["Baca juga:", "Kisah Penyanyi Muda dan Sang Suami"]
+
+
+@pytest.mark.parametrize("headline,body", [
+    ("Baca juga: Rupiah Keok, Pedagang Tempe Resah", "Sementara, warga mulai terganggu kabut asap."),
+    ("Baca juga: Pendaftaran Pilkada Diperpanjang, Kenapa?", "\"Sudah dua hari saya menunggu,\" ujarnya."),
+    ("Baca juga: Kastuba ornamen Natal Katedral Jakarta", "Dalam homili itu, uskup berpesan."),
+])
+def test_clean_related_headline_ends(headline, body):
+    glue = "" if "Resah" in headline else " "
+    doc = cleaned("Ia hadir di sana. " + headline + glue + body)
+    assert doc.text == "Ia hadir di sana.\n" + body
+    assert doc.boilerplate == [headline]
+
+
+def test_clean_syndication_footers_removed():
+    raw = ("Pemerintah baru berjanji membangun kembali negeri itu. Artikel ini pertama kali diterbitkan dalam "
+           "bahasa Inggris Diadaptasi oleh Sari Dewi Editor: Budi Santoso  Lihat juga Video 'Sidang Vonis Eks "
+           "PM':  [Gambas:Video 20detik] ")
+    assert cleaned(raw).text == "Pemerintah baru berjanji membangun kembali negeri itu."
+    raw = "Gerai baru dibuka tahun depan. Artikel ini telah tayang di Kontan.co.id dengan judul Gerai baru dibuka"
+    assert cleaned(raw).text == "Gerai baru dibuka tahun depan."
+
+
 def test_clean_photo_caption_removed():
     raw = ("Misa berjalan tertib. Panitia mengecek kode registrasi jemaat di Gereja Katedral Jakarta, Kamis "
            "(25/12/2025) ANTARA/Budi Santoso Misa tersebut dipimpin uskup. Pewarta: Budi Santoso Editor: Sri "
@@ -94,6 +130,17 @@ def test_clean_bylines_author_name_at_end():
     doc = cleaned("Permintaan kredit valas menurun sampai akhir semester.(Galvan Yudistira)")
     assert doc.text == "Permintaan kredit valas menurun sampai akhir semester."
     assert doc.bylines == ["Galvan Yudistira"]
+
+
+@pytest.mark.parametrize("raw,codes", [
+    ("Skor imbang bertahan hingga laga usai. (rah / rah)", ["rah", "rah"]),
+    ("Kapal itu ditenggelamkan pekan lalu.\n(us)", ["us"]),
+    ("Ia mengaku belum menerima surat panggilan,\" katanya. [cob]", ["cob"]),
+])
+def test_clean_bylines_desk_codes_at_end(raw, codes):
+    doc = cleaned(raw)
+    assert doc.bylines == codes
+    assert not doc.text.endswith((")", "]"))
 
 
 def test_clean_units_in_parentheses_are_no_bylines():

@@ -14,7 +14,8 @@ from bisect import bisect_left
 
 from ..document import Document
 from ..textmap import TextBuilder
-from .clean_boilerplate import Cut, Scan, byline_codes, byline_names, find_cuts, is_boilerplate_line
+from .clean_boilerplate import (Cut, Scan, byline_codes, byline_names, find_cuts, is_boilerplate_line,
+                                is_headline_line, is_label_line)
 from .clean_glue import Edit, repairs
 
 REQUIRES = ("raw",)
@@ -32,10 +33,16 @@ def run(doc: Document) -> Document:
     scan = Scan(raw)
     # Repairs never cross a line break, so one pass over the whole text serves every line.
     edits = repairs(raw)
+    after_label = False
     for a, b in _lines(raw):
         a, b = _strip(raw, a, b)
-        if a < b:
+        if a >= b:
+            continue
+        if after_label and is_headline_line(raw[a:b]):
+            doc.boilerplate.append(raw[a:b])  # "Baca juga:" alone, its headline on the next line
+        else:
             _clean_line(doc, out, scan, edits, a, b)
+        after_label = is_label_line(raw[a:b])
     doc.text, doc.offsets = out.build()
     doc.paragraphs = out.paragraphs()
     return doc
@@ -110,6 +117,8 @@ def _emit(out: TextBuilder, raw: str, s: int, e: int, edits: list[Edit]) -> None
         es, ee, rep = edits[i]
         if ee > e or es >= e:
             break
+        if es == ee == s:
+            continue  # a space or break inserted where the piece begins is no repair
         out.add(pos, es)
         if es == ee:
             out.add_sep(rep, es)

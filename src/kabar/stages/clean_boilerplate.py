@@ -28,11 +28,15 @@ _CODES = re.compile(r"\(([a-z]{2,6}(?:/[a-zA-Z]{2,6}){1,3})\)")
 # "(Galvan Yudistira)" or "(Benediktus Krisna Yogatama, Galvan Yudistira)" closing a Kontan/Tribun story.
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}"
 _NAMES_AT_END = re.compile(rf"\(({_NAME}(?:, ?{_NAME})*)\)\s*$")
+# "(ptr)", "(rah / rah)", "[cob]", "(* / yp)", "(D011)": desk codes closing a story.
+_CODES_AT_END = re.compile(r"[(\[]\s*([\w*]{1,10}(?:\s*/\s*[\w*]{1,10}){0,3})\s*[)\]]\s*$")
 # A photo caption flattened into the text: "... Kamis (25/12/2025) ANTARA/M Riezko Bima Elko Prasetyo".
 _CAPTION = re.compile(r"\(\d{1,2}/\d{1,2}/\d{2,4}\)\.?\s*(?:ANTARA FOTO|ANTARA|Antara)\s*/\s*")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
 _PEWARTA = re.compile(r"Pewarta\s*:\s*(.{2,60}?)\s+Editor\s*:")
 _OPEN_BRACKET = {"(": ")", "[": "]"}
+_LABEL_ONLY = re.compile(r"[(\[]?\s*(?:baca|lihat|simak|tonton)(?:\s+(?:juga|pula))?\s*[:-]?\s*[)\]]?", re.I)
+MAX_HEADLINE_LINE = 150
 MAX_CAPTION = 260
 LOOK_BACK = 600
 
@@ -97,10 +101,23 @@ def is_boilerplate_line(line: str) -> bool:
     return _line_patterns().fullmatch(line) is not None
 
 
+def is_label_line(line: str) -> bool:
+    """A related-headline label with nothing after it: "Baca juga:", "SIMAK JUGA -"."""
+    return len(line) < 30 and _LABEL_ONLY.fullmatch(line) is not None
+
+
+def is_headline_line(line: str) -> bool:
+    """A short line that ends no sentence: a headline, not a paragraph."""
+    line = line.rstrip()
+    return len(line) <= MAX_HEADLINE_LINE and not line.endswith((".", '."', ".”", ":"))
+
+
 def byline_codes(fragment: str) -> list[str] | None:
-    """["khr", "bac"] for "(khr/bac)"; None when the fragment is no code."""
-    m = _CODES.fullmatch(fragment.strip())
-    return m.group(1).split("/") if m else None
+    """["khr", "bac"] for "(khr/bac)" or "(rah / rah)"; None when the fragment is no code."""
+    m = _CODES.fullmatch(fragment.strip()) or _CODES_AT_END.fullmatch(fragment.strip())
+    if m is None:
+        return None
+    return [c.strip() for c in m.group(1).split("/") if c.strip() not in ("", "*", "end")]
 
 
 def byline_names(fragment: str) -> list[str]:
@@ -129,12 +146,20 @@ def find_cuts(scan: Scan, a: int, b: int) -> list[Cut]:
 
 
 def _names_at_end(raw: str, a: int, b: int) -> list[Cut]:
-    """The writer's name closing the line after a sentence end: '... semester.(Galvan Yudistira)'."""
-    i = raw.rfind("(", a, b)
-    m = _NAMES_AT_END.match(raw, i, b) if i > a else None
-    if m is None or raw[a:i].rstrip()[-1:] not in (".", "!", "?", '"', "”"):
+    """The writer's name or desk code closing the line after a sentence end.
+
+    '... semester.(Galvan Yudistira)', '... ujar Ronaldo. (ptr)', '... katanya. [cob]'.
+    """
+    i = max(raw.rfind("(", a, b), raw.rfind("[", a, b))
+    if i <= a or raw[a:i].rstrip()[-1:] not in (".", "!", "?", '"', "”", "’", ")"):
         return []
-    return [Cut(m.start(), m.end(), "names")]
+    m = _NAMES_AT_END.match(raw, i, b)
+    if m:
+        return [Cut(m.start(), m.end(), "names")]
+    m = _CODES_AT_END.match(raw, i, b)
+    if m and not m.group(1).isdigit():
+        return [Cut(m.start(), m.end(), "codes")]
+    return []
 
 
 def _code_cuts(raw: str, a: int, b: int) -> list[Cut]:
@@ -187,11 +212,16 @@ def _related_cuts(scan: Scan, a: int, b: int, cuts: list[Cut]) -> list[Cut]:
         if any(c.start <= m.start() < c.end for c in cuts + out):
             continue
         start, end = m.start(), None
-        opener = raw[start - 1:start] if start > a else ""
-        if opener in _OPEN_BRACKET:
-            close = raw.find(_OPEN_BRACKET[opener], m.end(), b)
+        if raw[start] not in _OPEN_BRACKET and start > a and raw[start - 1] in _OPEN_BRACKET:
+            start -= 1  # "(Baca juga: ...)", "[Baca juga: ...]"
+        if raw[start] in _OPEN_BRACKET:
+            close = raw.find(_OPEN_BRACKET[raw[start]], m.end(), b)
             if close != -1:
-                start, end = start - 1, close + 1
+                end = close + 1
+            elif start < m.start():
+                start += 1
+            else:
+                continue  # "(baca:" that never closes is no related link
         if end is None:
             stop = min([c.start for c in cuts + out if c.start >= m.end()] + [b])
             stop = min([n.start() for n in _related_in(scan, m.end(), stop)] + [stop])

@@ -20,12 +20,12 @@ _SPACE_RUN = re.compile(r" {2,}")
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 # "sehat.Hal itu", "Indonesia.\"Kita mau", "(11/1/2024).Lebih": a sentence end with no space after.
-_RUN_ON = re.compile(r"([.!?]+)([\"”’]?)(?=[\"“]?[A-Z][a-z])")
+_RUN_ON = re.compile(r"([.!?]+|:)([\"”’]?)(?=[\"“]?[A-Z][a-z])")
 # A token with a lower-to-upper join somewhere inside it.
 # Regexes are found by their first literal character; so are these, then grown to the token.
 _TRANSITION = re.compile(r"[a-z](?=[A-Z])")
 _JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_NOT_BESIDE = set("@#/.=&-_") | set("0123456789")
+_NOT_BESIDE = set("@#/.=&_") | set("0123456789")
 # UTF-8 read as Latin-1 or CP1252 ("JÃ³hann"), as the scorer recognises it.
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
 _TOKEN = re.compile(r"\S+")
@@ -132,8 +132,8 @@ def run_on_breaks(text: str) -> list[int]:
     out = []
     for m in _RUN_ON.finditer(text):
         before = text[m.start() - 1] if m.start() else " "
-        if not (before.isalnum() or before in ")]%"):
-            continue
+        if not (before.isalnum() or before in ")]%") or (m.group(1) == ":" and not before.islower()):
+            continue  # "rinciannya:Adapun" breaks; "10:30" and "KPK:Ini" do not
         word = text[_back(text, m.start(), _in_word_or_dot):m.start()]
         if _is_abbreviation(word) or _DOMAIN_TAIL.match(text, m.end()):
             continue
@@ -170,13 +170,19 @@ def glue_splits(text: str) -> list[int]:
         if _beside_code(text, start, end):
             continue  # part of a URL, handle, hashtag or code: not prose
         token = text[start:end]
-        if token in _keep() or token.startswith(_keep_prefixes()):
+        if keeps_mixed_case(token):
             continue
         out += [start + j.start() for j in _JOIN.finditer(token) if _should_split(token, j.start())]
     if any(p in text for p in _brand_prefixes()):
         out += [m.start() for m in _brands().finditer(text)
                 if m.start() and text[m.start() - 1].islower() and _known_before(text, m.start())]
     return sorted(set(out))
+
+
+def keeps_mixed_case(token: str) -> bool:
+    """A known mixed-case name ("YouTube", "detikNews") that is never split."""
+    token = token[:-2] if token.endswith(("'s", "’s")) else token
+    return token in _keep() or token.startswith(_keep_prefixes())
 
 
 def _is_ascii_letter(ch: str) -> bool:

@@ -13,11 +13,14 @@ import re
 from functools import lru_cache
 
 from .. import lang
+from .clean_glue import keeps_mixed_case
 
 _WORD = re.compile(r"\S+")
 _SENT_END = re.compile(r"[.!?][\"”’']?(?:\s|$)")
 # a full stop glued to the next sentence: 'Memangkas "Dwell Time".Lebih lanjut'
 _GLUED_END = re.compile(r"[.!?][\"”’']?(?=[A-Z\"“])")
+# "ResahSementara", "ASMenurutnya": a capital that starts a word inside another.
+_INNER_CAPITAL = re.compile(r"[a-z](?=[A-Z])|[A-Z](?=[A-Z][a-z]{2})")
 _DOUBLE_SPACE = re.compile(r"\s{2,}")
 # "... dari keluarga 2. Malam Natal, ...": the next item of a numbered list.
 _LIST_ITEM = re.compile(r"(?<=\s)\d{1,2}\.\s+(?=[A-Z\"“])")
@@ -28,6 +31,8 @@ MAX_HEADLINE = 220
 # A quoted stretch this long is a quotation in the article, not a quoted word of the headline.
 MAX_QUOTED_WORDS = 40
 TITLE_STARTER_MIN = 300
+# Starters so common they open a sentence even before a name ("Selain Misa lansia", "Menurut Susyana").
+STRONG_STARTER = 1000
 
 
 @lru_cache(maxsize=1)
@@ -63,10 +68,22 @@ def headline_end(text: str, start: int, stop: int) -> int | None:
     m = _SENT_END.search(text, start, limit)
     sentence_end = m.start() if m else limit
     words = _words(text, start, limit)
-    if hard is not None and hard <= sentence_end:
-        found = _starter_before(words, hard) if text[hard:hard + 1] in "\"“" else None
+    asks = bool(m) and (text[m.start()] in "?!…" or text.startswith("..", m.start() - 1))
+    if asks and not text[m.end():stop].strip():
+        return stop  # the headline closes the line, with its own "?" or "..."
+    if hard is not None and (hard <= sentence_end or (asks and hard <= m.end())):
+        found = None
+        if text[hard:hard + 1] in "\"“":
+            # Before an opened quotation the article may already have started: 'Menurut dia, "...'
+            found = _choose(words, hard, starters_only=True)
+        elif hard > start and text[hard - 1].isalpha() and text[hard].isupper():
+            # A capital inside a word may be a name of the article's first sentence ("RoCoF").
+            found = _choose(words, hard)
         return found if found is not None else hard
-    return _choose(words, sentence_end)
+    found = _choose(words, sentence_end)
+    if found is None and asks:
+        return m.start() + 1  # a headline that asks: "..., Kenapa? Sudah dua hari ..."
+    return found
 
 
 def _hard_stop(text: str, start: int, stop: int) -> int | None:
@@ -81,6 +98,9 @@ def _hard_stop(text: str, start: int, stop: int) -> int | None:
     m = _LIST_ITEM.search(text, start, stop)
     if m:
         ends.append(m.start())
+    glued = _glued_word(text, start, stop)
+    if glued is not None:
+        ends.append(glued)  # "... Pedagang Tempe ResahSementara, ...", "... Dolar ASMenurutnya"
     for q in _OPEN_QUOTE.finditer(text, start, stop):
         close = _CLOSE_QUOTE.search(text, q.end(), min(len(text), q.end() + MAX_QUOTED_WORDS))
         if close is None:
@@ -89,21 +109,26 @@ def _hard_stop(text: str, start: int, stop: int) -> int | None:
     return min(ends) if ends else None
 
 
+def _glued_word(text: str, start: int, stop: int) -> int | None:
+    """Where the headline's last word runs into the article's first: a capital inside a word.
+
+    Headlines hold few mixed-case names, and those the glue repair keeps are skipped.
+    """
+    for m in _INNER_CAPITAL.finditer(text, start, stop):
+        token_start = text.rfind(" ", start, m.start()) + 1
+        token_end = text.find(" ", m.end(), stop)
+        token = text[token_start:token_end if token_end != -1 else stop].strip(_EDGE_PUNCT)
+        if not keeps_mixed_case(token):
+            return m.start() + 1
+    return None
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
     """(position, word without edge punctuation, word as written) of each word."""
     return [(m.start(), m.group().strip(_EDGE_PUNCT), m.group()) for m in _WORD.finditer(text, start, end)]
 
 
-def _starter_before(words, end: int) -> int | None:
-    for i, (pos, w, _) in enumerate(words):
-        if pos >= end:
-            break
-        if i >= 2 and w not in _title_words() and _starters().get(w, 0) >= TITLE_STARTER_MIN:
-            return pos
-    return None
-
-
-def _choose(words, sentence_end: int) -> int | None:
+def _choose(words, sentence_end: int, starters_only: bool = False) -> int | None:
     """The start of the article's next sentence among the words before ``sentence_end``."""
     words = [x for x in words if x[0] < sentence_end and x[1]]
     if len(words) < 3:
@@ -111,12 +136,17 @@ def _choose(words, sentence_end: int) -> int | None:
     # Kompas-style headlines capitalise every content word, so only the commonest starters count there.
     title = all(_is_cap(w) or w.isdigit() or w.lower() in _function_words() for _, w, _ in words[:4])
     need = TITLE_STARTER_MIN if title else 1
+    quoted = _after_quotes(words[1][2], _after_quotes(words[0][2], False))
     for i in range(2, len(words)):
-        pos, w, _ = words[i]
-        if title and w in _title_words():
+        pos, w, raw = words[i]
+        inside = quoted or raw[:1] in "\"“"
+        quoted = _after_quotes(raw, quoted)
+        if (title and w in _title_words()) or inside or words[i - 1][2].endswith(":"):
             continue
-        if _starters().get(w, 0) >= need and not words[i - 1][2].endswith(":"):
+        if _starters().get(w, 0) >= need and _opens_sentence(words, i):
             return pos
+    if starters_only:
+        return None
     for i in range(3, len(words)):
         if _after_lower(words, i):
             return words[i][0]
@@ -136,6 +166,25 @@ def _name_start(words, i: int, title: bool) -> int:
     while i > 3 and words[i - 1][1][:1].isupper() and not words[i - 1][2].endswith((",", ":")):
         i -= 1
     return i
+
+
+def _after_quotes(token: str, quoted: bool) -> bool:
+    """Whether a quotation is open after ``token``."""
+    for ch in token:
+        if ch == "“":
+            quoted = True
+        elif ch == "”":
+            quoted = False
+        elif ch == '"':
+            quoted = not quoted
+    return quoted
+
+
+def _opens_sentence(words, i: int) -> bool:
+    """A starter followed by a lower-case word or a comma ("Hal tersebut", "Kedua, studi"), or a strong one."""
+    raw = words[i][2]
+    nxt = words[i + 1][1] if i + 1 < len(words) else ""
+    return raw.endswith(",") or nxt[:1].islower() or _starters().get(words[i][1], 0) >= STRONG_STARTER
 
 
 def _after_lower(words, i: int) -> bool:
