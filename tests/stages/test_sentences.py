@@ -89,3 +89,9 @@ def test_sentences_stage_splits_at_paragraphs(reference_text):
     assert all("\n" not in t for t in texts)
     toks = [doc.text[a:b] for a, b in doc.tokens]
     assert "1.200" in toks and "11.000" in toks and "17/11" in toks
+
+
+def test_sentences_split_at_separator_rules():
+    text = "Kata AKP Sudarno. ===== KATEGORI: Klarifikasi ===== SUMBER: Media Daring —— Ia bertemu PT. Angkasa Pura."
+    assert sentences(text) == ["Kata AKP Sudarno.", "KATEGORI: Klarifikasi", "SUMBER: Media Daring",
+                               "Ia bertemu PT. Angkasa Pura."]

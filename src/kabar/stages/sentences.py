@@ -31,7 +31,9 @@ ASSIGNS = ("sentences", "tokens")
 # sentence-like start; or a period glued between a word and a capitalised word.
 _BOUNDARY = re.compile(
     r"[.!?]+[\"”’')\]]*(\s+)(?=[\"“‘(\[]?[A-Z0-9])"
-    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"
+    # separator rules in fact-check and scraped pages: "=====", "——", "-----"
+    r"|(\s*(?:={3,}|—{2,}|-{4,})\s*)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}\.$")
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]{2}")
@@ -194,6 +196,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text, start, end):
         if m.group(1) is not None:
             cut, nxt = m.start(1), m.end(1)
+        elif m.group(2) is not None:
+            out.append((a, m.start()))
+            a = m.end()
+            continue
         else:
             cut = nxt = m.end()
         if _blocked(text, a, m.start(), cut, quotes):
