@@ -31,6 +31,8 @@ _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0
 _TOKEN = re.compile(r"\S+")
 MIN_HALF = 5
 STARTER_MIN = 50
+# Glued before a starter this common, the right part begins a new paragraph.
+PARAGRAPH_STARTER_MIN = 200
 _DOMAIN_TAIL = re.compile(r"(?:com|co|id|net|org|go|ac|or)\b", re.I)
 
 
@@ -56,6 +58,11 @@ def _starters() -> dict[str, int]:
 
 def _starter_count(word: str) -> int:
     return _starters().get(word, 0)
+
+
+@lru_cache(maxsize=1)
+def _keep_suffixes() -> frozenset[str]:
+    return frozenset(lang.lines("glue_keep_suffixes.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +101,7 @@ def repairs(text: str) -> list[Edit]:
     if any(c in text for c in _INVISIBLE_CHARS):
         edits += [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text) if free(m.start())]
     edits += [(i, i, "\n") for i in run_on_breaks(text) if free(i)]
-    edits += [(i, i, " ") for i in glue_splits(text) if free(i)]
+    edits += [(i, i, paragraph_or_space(text, i)) for i in glue_splits(text) if free(i)]
     edits.sort()
     return _drop_overlaps(edits)
 
@@ -214,11 +221,17 @@ def _beside_code(text: str, start: int, end: int) -> bool:
     return before in _NOT_BESIDE or after in _NOT_BESIDE or before.isalnum() or after.isalnum()
 
 
+def paragraph_or_space(text: str, i: int) -> str:
+    """A newline where the glued right part opens a sentence ("ujarnyaNamun"), else a space."""
+    word = text[i:_forward(text, i + 1, str.islower)]
+    return "\n" if _starter_count(word) >= PARAGRAPH_STARTER_MIN else " "
+
+
 def _should_split(token: str, i: int) -> bool:
     left = re.search(r"[A-Za-z]*$", token[:i]).group()
     right = re.match(r"[A-Z][a-z]*|[A-Z]+", token[i:]).group()
     caps_right = right.isupper()
-    if len(left) < 3 or (caps_right and len(token[i:]) < 2):
+    if len(left) < 3 or (caps_right and len(token[i:]) < 2) or token[i:] in _keep_suffixes():
         return False
     rest = re.match(r"[A-Z]+(?![a-z])|[A-Z][a-z]+", token[i:]).group()
     if left[0].islower():
