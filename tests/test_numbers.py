@@ -76,3 +76,10 @@ def test_numbers_amount_pattern_skips_stray_scale_words():
 def test_numbers_parse_rejects_non_amounts():
     assert parse_amount("1.200 orang") is None
     assert parse_amount("kemarin") is None
+
+
+def test_numbers_point_is_decimal_only_before_a_scale():
+    assert parse_amount("1.2 juta") == Amount(1200000, 1200000, 1200000)
+    assert parse_amount("1.200") == Amount(1200, 1200, 1200)
+    pat = re.compile(amount_pattern(), re.I)
+    assert pat.search("Rp4.4Jt per bulan").group() == "4.4Jt"

@@ -17,7 +17,10 @@ from . import lang
 # Indonesian digits: dots group thousands, a comma starts decimals. A number
 # glued to a dot or comma and more digits that fit neither ("08.30") is no match.
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_DIGITS_RE = re.compile(DIGITS)
+# "1.2 juta", "Rp4.4Jt": an English decimal point, read as one only before a scale word
+_POINT_DECIMAL = r"\d+\.\d{1,2}"
+_POINT_DECIMAL_RE = re.compile(_POINT_DECIMAL)
+_DIGITS_RE = re.compile(rf"{_POINT_DECIMAL}(?=\s*[^\W\d])|{DIGITS}")
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def amount_pattern() -> str:
     half = lang.alternation(_words("half"), boundary=False)
     first = lang.alternation(_words("unit", "whole", "scale1"), boundary=False)
     word_seq = rf"{first}(?:\s+(?:{num_word}|{scale}))*"
-    return (rf"(?:(?:{DIGITS})(?:\s*(?:{scale})\b)*"
+    return (rf"(?:{_POINT_DECIMAL}(?:\s*(?:{scale})\b)+|(?:{DIGITS})(?:\s*(?:{scale})\b)*"
             rf"|\b(?:{word_seq}|{half}(?:\s+{scale})+|{vague}(?:\s+{scale})*)\b)")
 
 
@@ -64,7 +67,9 @@ def to_number(d: Decimal) -> int | float:
 
 
 def parse_digits(s: str) -> Decimal:
-    """'1.200' -> 1200, '5,95' -> 5.95, '4.228,5' -> 4228.5."""
+    """'1.200' -> 1200, '5,95' -> 5.95, '4.228,5' -> 4228.5; '1.2' (before a scale) -> 1.2."""
+    if _POINT_DECIMAL_RE.fullmatch(s):
+        return Decimal(s)
     return Decimal(s.replace(".", "").replace(",", "."))
 
 

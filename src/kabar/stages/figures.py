@@ -176,9 +176,11 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
     if m.group("neg") and amount.value is not None:
         amount = Amount(-amount.value, -amount.value, -amount.value)
     c = Candidate(m.start(), m.end(), amount, approx=amount.vague)
+    if text.startswith("-an", m.end()) and not m.group("amt2"):  # "11.000-an": round, approximate
+        c.end, c.approx, c.bound = m.end() + 3, True, "about"
     if m.group("cur"):
         c.currency, c.kind = lex.currencies[m.group("cur").lower()], "money"
-    a = lex.after.match(text, m.end(), s1)
+    a = lex.after.match(text, c.end, s1)
     if a and a.group("pct"):
         c.kind, c.unit, c.end = "percent", "persen", a.end()
     elif a and a.group("cur") and not c.currency:
