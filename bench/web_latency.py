@@ -2,7 +2,7 @@
 """Page latency of ``kabar serve`` with 10 concurrent clients on a 10,000-article store.
 
     python bench/web_latency.py [--db DIR/latency.db] [--seed STORE] [--articles 10000]
-                                [--clients 10] [--requests 1500] [--shared ../shared]
+                                [--clients 10] [--requests 1500] [--server-workers 1]
 
 The store is filled once and reused: real records (from ``--seed``, a store
 made by ``bench/ingest_crash.py``, else by ingesting ``shared/data/news``)
@@ -110,8 +110,9 @@ def urls(db: str, rng: random.Random, per_kind: int = 50) -> list[tuple[str, str
     return [(kind, make()) for kind, make in makers for _ in range(per_kind)]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "kabar", "serve", "--db", db, "--port", str(port)],
+def start_server(db: str, port: int, workers: int) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "kabar", "serve", "--db", db, "--port", str(port),
+                             "--workers", str(workers)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(300):
         try:
@@ -161,11 +162,12 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=10)
     ap.add_argument("--requests", type=int, default=1500)
     ap.add_argument("--port", type=int, default=8731)
+    ap.add_argument("--server-workers", type=int, default=1, help="kabar serve --workers")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     n = fill(args.db, args.articles, args.seed, args.shared)
-    server = start_server(args.db, args.port)
+    server = start_server(args.db, args.port, args.server_workers)
     try:
         base = f"http://127.0.0.1:{args.port}"
         pool = urls(args.db, random.Random(7))
@@ -176,7 +178,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(f"{n} articles, {args.clients} clients, {len(results)} requests in {wall:.1f}s "
+    print(f"{n} articles, {args.server_workers} server process(es), {args.clients} clients, {len(results)} requests in {wall:.1f}s "
           f"({len(results) / wall:.0f} req/s)")
     for kind in sorted({k for k, _, _ in results}):
         lat = [t for k, t, _ in results if k == kind]

@@ -69,41 +69,34 @@ def _filtered(conn: sa.Connection, f: Filters, *cols) -> tuple[sa.Select, sa.Sub
 
 def search_articles(conn: sa.Connection, f: Filters, *, limit: int = 20, offset: int = 0) -> dict:
     """A page of matching articles, best first (newest first without a query)."""
-    count, _ = _filtered(conn, f, sa.func.count())
-    total = conn.execute(count).scalar_one()
-    stmt, hits = _filtered(conn, f, A.c.id, A.c.title, A.c.source, A.c.url, A.c.published, A.c.text)
+    if f != Filters():
+        rows = _match_rows(conn, f)
+        items = _page_items(conn, [r.id for r in rows[offset:offset + limit]], query_words(f.q or ""))
+        return {"total": len(rows), "limit": limit, "offset": offset, "items": items}
+    total = conn.execute(sa.select(sa.func.count()).select_from(A)).scalar_one()
+    ids = conn.execute(sa.select(A.c.id).order_by(A.c.pub_date.desc().nulls_last(), A.c.id)
+                       .limit(limit).offset(offset)).scalars().all()
+    return {"total": total, "limit": limit, "offset": offset, "items": _page_items(conn, ids, [])}
+
+
+def _match_rows(conn: sa.Connection, f: Filters) -> list:
+    """(id, source, pub_date) of every match, best first.
+
+    Fetching these once and counting in Python costs less than asking the
+    full-text index again for the count, the page and each facet
+    (bench/web_latency.py)."""
+    stmt, hits = _filtered(conn, f, A.c.id, A.c.source, A.c.pub_date)
     order = [hits.c.score] if hits is not None else []
-    stmt = stmt.order_by(*order, A.c.pub_date.desc().nulls_last(), A.c.id).limit(limit).offset(offset)
-    words = query_words(f.q or "")
-    items = []
-    for row in conn.execute(stmt).mappings():
-        item = dict(row)
-        item["snippet"] = snippet(item.pop("text"), words)
-        items.append(item)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    return conn.execute(stmt.order_by(*order, A.c.pub_date.desc().nulls_last(), A.c.id)).all()
 
 
 def search_page(conn: sa.Connection, f: Filters, *, limit: int = 20, offset: int = 0, top: int = 15,
                 sample: int = FACET_SAMPLE) -> dict:
-    """A results page and its facets from one pass over the matches (the search page's query).
-
-    Fetching (id, source, date) of every match once and counting in Python
-    costs less than asking the full-text index again for the count, the page
-    and each facet (bench/web_latency.py).
-    """
+    """A results page and its facets from one pass over the matches (the search page's query)."""
     if f == Filters():
         return {"results": search_articles(conn, f, limit=limit, offset=offset), "facets": facets(conn, f)}
-    hits = match(conn.dialect.name, f.q) if f.q else None
-    stmt = sa.select(A.c.id, A.c.source, A.c.pub_date).select_from(A)
-    if hits is not None:
-        stmt = stmt.join(hits, hits.c.article_id == A.c.id)
-    elif f.q:
-        stmt = stmt.where(sa.false())
-    order = [hits.c.score] if hits is not None else []
-    rows = conn.execute(stmt.where(*conditions(f))
-                        .order_by(*order, A.c.pub_date.desc().nulls_last(), A.c.id)).all()
-    words = query_words(f.q or "")
-    items = _page_items(conn, [r.id for r in rows[offset:offset + limit]], words)
+    rows = _match_rows(conn, f)
+    items = _page_items(conn, [r.id for r in rows[offset:offset + limit]], query_words(f.q or ""))
     sources = Counter(r.source for r in rows)
     months = Counter(r.pub_date[:7] for r in rows if r.pub_date)
     return {
