@@ -130,8 +130,10 @@ def find(text: str, *, deictic: bool = True) -> list[tuple[int, int, dict]]:
             if any(a < y and x < b for x, y in taken):
                 continue
             f = fields(g)
-            if f is not None and not _excluded(text, a):
-                taken.append((a, b))
+            if f is None:
+                continue
+            taken.append((a, b))  # an excluded match still holds its text: "setiap 17 Agustus 2025" is no "2025"
+            if not _excluded(text, a):
                 found.extend(_split_range(g, a, b, f))
     found.sort(key=lambda item: item[0])
     return found
