@@ -125,9 +125,21 @@ def _attribution_before(text: str, sent_start: int, pos: int, found: Found) -> b
     """Read 'X mengatakan: \"' / 'kata X, \"' before an opening mark."""
     lex = lexicon()
     head = text[sent_start:pos].rstrip()
-    if not head or head[-1] not in ",:":
+    if not head:
         return False
     verbs = list(words(lex.verb_re, text, sent_start, pos))
+    if verbs and head[-1] not in ",:" and len(WORD.findall(text, *found.span)) >= 3:
+        # 'Leavitt ... dengan mengatakan bahwa gambar itu "berasal dari ..."': the
+        # quotation is the sentence subject's words, whatever the verb's clause.
+        v = verbs[0]
+        if lex.verbs.get(v.group().lower(), ("", "claim"))[1] == "claim":
+            return False
+        found.cue = verbs[-1].group()
+        found.speaker = Speaker("pending", subject_before(text, sent_start, v.start()), anchor=v.start())
+        found.region = (sent_start, found.region[1])
+        return True
+    if head[-1] not in ",:":
+        return False
     if verbs:
         v = verbs[-1]
         if lex.verbs.get(v.group().lower(), ("", "claim"))[1] == "claim":

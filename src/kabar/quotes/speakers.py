@@ -180,8 +180,8 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
             # "Para pejabat Israel": the place only qualifies an unnamed speaker.
             return Speaker("named", span, None, text[a:b])
         return Speaker("named", span, best[2], text[a:b])
-    if words[-1] in lex.pronouns:
-        return Speaker("pronoun", span)  # "Lebih lanjut ia", "kata dia"
+    if words[-1] in lex.pronouns or (words[0] in lex.pronouns and len(words) <= 3):
+        return Speaker("pronoun", span)  # "Lebih lanjut ia", "kata dia", "Ia bersikeras"
     return Speaker("named", span, ents.by_name(text[a:b]), text[a:b])
 
 
