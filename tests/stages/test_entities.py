@@ -185,3 +185,16 @@ def test_entities_dateline_keeps_place_and_agency_apart():
     es = ents("Jakarta (ANTARA) - Harga emas naik pada Rabu.")
     assert find(es, "Jakarta")["type"] == "LOC"
     assert find(es, "ANTARA")["type"] == "ORG"
+
+
+def test_entities_acronym_of_ordinary_words_is_no_entity():
+    es = ents("Partai itu menyiapkan pergantian antarwaktu (PAW) untuk kursinya. "
+              "Calon PAW Budi Santoso dinilai paling kuat.")
+    assert not any("PAW" in f for e in es for f in e["forms"])
+    assert find(es, "Budi Santoso")["type"] == "PER"
+
+
+def test_entities_person_initials_in_parentheses_join_the_person():
+    es = ents("Penyidik menahan Rusdi Masse Mappasessu (RMS) pada Senin. RMS membantah tuduhan itu.")
+    e = find(es, "Rusdi Masse Mappasessu")
+    assert e["type"] == "PER" and "RMS" in e["forms"]

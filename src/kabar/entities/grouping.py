@@ -32,7 +32,9 @@ class Entity:
 
     def add(self, m: Mention):
         self.mentions.append(m)
-        if m.type != "UNK":
+        # A bare acronym says little about its type ("RMS" for a person reads as a body).
+        bare_acronym = m.key is None and len(m.words) == 1 and _acronym(m.words[0])
+        if m.type != "UNK" and not (bare_acronym and self.types):
             self.types[m.type] += TYPE_WEIGHT_GAZ if m.key else 1
         form = tuple(fold(w) for w in m.words)
         self.forms.add(form)

@@ -98,8 +98,11 @@ def _caplike(w: str, lex: Lexicon) -> bool:
     c = w[:1]
     if c.isupper():
         return True
-    # Lower-case brand names ("detikcom") count, lower-case words ("antara") do not.
-    return c.isalpha() and w.lower() in lex.first_folded and not lex.is_common(w) and lex.word(w) is not None
+    # Lower-case brand names ("detikcom") count; lower-case words ("antara", "malang") do not.
+    if not (c.isalpha() and w.lower() in lex.first_folded) or lex.is_common(w):
+        return False
+    hit = lex.word(w)
+    return hit is not None and hit[0] == "ORG"
 
 
 _ROMAN = re.compile(r"[IVX]+")
@@ -136,12 +139,53 @@ def _namelike(words, k, lex: Lexicon) -> bool:
             and not lex.head_at(words, k, k + 1)[0] and not lex.stop_at(words, k, k + 1))
 
 
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Each word gives the acronym its first letter and maybe more, in order ("PAW": pergantian antarwaktu)."""
+    if len(words) == 1 and (len(acronym) > 3 or len(words[0]) < 6):
+        return False
+
+    def match(ai: int, wi: int) -> bool:
+        if wi == len(words):
+            return ai == len(acronym)
+        w = words[wi]
+        return ai < len(acronym) and w[0] == acronym[ai] and inner(ai + 1, wi, 1)
+
+    def inner(ai: int, wi: int, ci: int) -> bool:
+        if match(ai, wi + 1):
+            return True
+        w = words[wi]
+        return any(inner(ai + 1, wi, k + 1) for k in range(ci, len(w))
+                   if ai < len(acronym) and w[k] == acronym[ai])
+
+    return match(0, 0)
+
+
+def _defined_acronyms(words: list[str]) -> set[str]:
+    """Acronyms the article defines by ordinary words: "pergantian antarwaktu (PAW)"."""
+    out = set()
+    for k in range(2, len(words) - 1):
+        if words[k - 1] != "(" or words[k + 1] != ")" or not _acronym(words[k]):
+            continue
+        target = words[k].lower()
+        lower = []
+        for w in reversed(words[max(0, k - 8):k - 1]):
+            if not w.islower():
+                break
+            lower.insert(0, w)
+        for m in range(1, min(len(lower), len(target)) + 1):
+            if _abbreviates(target, lower[-m:]):
+                out.add(words[k])
+                break
+    return out
+
+
 class RunReader:
     """Cuts one run into mentions; ``ner`` holds the tagger's label per unit or None."""
 
     def __init__(self, text, spans, words, ner, lex: Lexicon):
         self.text, self.spans, self.words, self.ner, self.lex = text, spans, words, ner, lex
         self.out: list[Mention] = []
+        self.plain_acronyms = _defined_acronyms(words)
 
     def emit(self, i, j, typ, key=None, titled=False):
         while i < j and self.words[i].islower() and self.words[i] in self.lex.connectors:
@@ -203,7 +247,8 @@ class RunReader:
                 q = p + n
                 # "Bank NTT Christofel Liyanto": a two-word name after the body is a person.
                 end = tail if tail > q and (titled or (j - tail >= 2 and self._person_at(tail))) else j
-                while q < end and not lex.title_at(words, q, j) and not lex.stop_at(words, q, j):
+                while q < end and not lex.stop_at(words, q, j) and (
+                        not lex.title_at(words, q, j) or (typ == "ORG" and lex.head_at(words, q, j)[0])):
                     # "Gunung Tandikat dan Gunung Talang": "dan" before another name ends this one.
                     if words[q] == "dan" and q + 1 < j and (lex.head_at(words, q + 1, j)[0]
                                                           or lex.lookup(words, q + 1, j)
@@ -240,6 +285,11 @@ class RunReader:
 
     def plain(self, p, q, titled):
         lex, words = self.lex, self.words
+        # A stray numeral or an acronym of ordinary words ("PAW") starts no name.
+        while p < q and (_ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
+            p += 1
+        if p == q:
+            return
         # Outside a body's name, "dan" joins two names ("Prabowo Subianto dan Gibran").
         for k in range(p + 1, q - 1):
             if words[k] in ("dan", "and"):
@@ -259,8 +309,13 @@ class RunReader:
         if _acronym(words[p]) and q - p >= 2 and len(words[p]) >= 3:
             self.emit(p, q, "ORG")  # "BPR Christa Jaya", "CV ASM": a body named by its kind
             return
-        if q - p == 1 and (lex.is_common(words[p]) or words[p].lower() in lex.directions):
-            return  # a lone capitalised ordinary word ("Utara", "Rakyat") is no name
+        if (q - p == 1 and 0 < p and q < len(words) and words[p - 1] == "(" and words[q] == ")"
+                and self.out and self.out[-1].last == p - 1):
+            self.emit(p, q, "UNK")  # "Rusdi Masse Mappasessu (RMS)": grouping gives it the host's type
+            return
+        if q - p == 1 and (lex.is_common(words[p]) or words[p].lower() in lex.directions
+                           or _ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
+            return  # a lone capitalised ordinary word ("Utara", "Rakyat", "III") is no name
         if self.ner is None:
             self.fallback(p, q)
             return
