@@ -26,8 +26,8 @@ from functools import lru_cache
 from .. import lang
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # letters only: {4} is a quantifier
-# A pattern's empty group "<kind>_need" / "<kind>_opt" asks for time_before_<kind>.txt.
-_MARKER = re.compile(r"^(\w+)_(need|opt)$")
+# A pattern's empty group "<kind>_need" / "<kind>_opt" / "<kind>_not" asks for time_before_<kind>.txt.
+_MARKER = re.compile(r"^(\w+)_(need|opt|not)$")
 _BEFORE_REACH = 32   # chars before a match that a before-pattern may use ("Minggu malam waktu setempat (")
 _EXCLUDE_REACH = 50  # chars before a match that an exclusion may start ("Copyright © ANTARA ")
 _INSIDE = "./,"      # after these (or a letter or digit) a match would start inside a number or word
@@ -145,7 +145,7 @@ def _matches(rx: re.Pattern, text: str):
     A refused match lets the search go on from its next character, where a
     shorter reading may still fit.
     """
-    markers = [(m.group(1), m.group(2) == "need") for name in rx.groupindex if (m := _MARKER.match(name))]
+    markers = [(m.group(1), m.group(2)) for name in rx.groupindex if (m := _MARKER.match(name))]
     pos = 0
     while (m := rx.search(text, pos)) is not None:
         s = m.start()
@@ -155,8 +155,8 @@ def _matches(rx: re.Pattern, text: str):
             continue
         g = {k: v for k, v in m.groupdict().items() if v is not None}
         a, ok = s, True
-        for kind, needed in markers:
-            a, ok = _read_before(kind, needed, text, a, g)
+        for kind, how in markers:
+            a, ok = _read_before(kind, how, text, a, g)
             if not ok:
                 break
         if a < s:
@@ -172,15 +172,18 @@ def _matches(rx: re.Pattern, text: str):
         yield a, b, g
 
 
-def _read_before(kind: str, needed: bool, text: str, a: int, g: dict) -> tuple[int, bool]:
+def _read_before(kind: str, how: str, text: str, a: int, g: dict) -> tuple[int, bool]:
     """Read what stands right before ``a`` with time_before_<kind>.txt; its groups join ``g``.
 
-    The span grows over it, or only over its ``t`` group when it has one
+    ``how`` is need, opt or not (what it reads refuses the match). The span
+    grows over what was read, or only over its ``t`` group when it has one
     ("akhir Januari" but not "pada Januari"). Returns (new start, acceptable).
     """
     w = before(kind).search(text, max(0, a - _BEFORE_REACH), a)
+    if how == "not":
+        return a, w is None
     if w is None:
-        return a, not needed
+        return a, how == "opt"
     g.update({k: v for k, v in w.groupdict().items() if v is not None and k != "t"})
     if "t" in w.re.groupindex:
         return (w.start("t") if w.group("t") is not None else a), True
