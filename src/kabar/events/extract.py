@@ -73,7 +73,7 @@ def extract(doc) -> list[dict]:
     lex = lexicon()
     if not doc.entities or not doc.text:
         return []
-    found = list(find_triggers(doc.text, doc.tokens, lex))
+    found = find_triggers(doc.text, doc.tokens, lex)
     if not found:
         return []
     view = DocView(doc, lex)
