@@ -86,7 +86,8 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     c, bahwa = start
     a, b = _finish(text, c, sb)
     n = len(WORD.findall(text, a, b))
-    if n < 2 or (cls in ("weak", "claim") and not bahwa and not _has_predicate(text, a, b)):
+    # "mengatakan hal tersebut" points back at speech, it reports none.
+    if n < 3 or (cls in ("weak", "claim") and not bahwa and not _has_predicate(text, a, b)):
         return None
     piece = text.rfind(",", sa, m.start()) + 1 or sa
     first = WORD.search(text, piece, m.start())
@@ -173,6 +174,10 @@ def _inline_kata(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     a, b = _finish(text, after, sb)
     if len(WORD.findall(text, a, b)) < 3:
         return None
+    lead_words = WORD.findall(text, sa, m.start())
+    if lead.endswith(",") and len(lead_words) > 1 or (lead_words and lead_words[0].lower() not in lex.connectives
+                                                      and lead.endswith(",")):
+        a = _finish(text, sa, sb)[0]  # "Posisi ini, kata Irwan, menunjukkan ...": the whole sentence
     return Found(span=(a, b), direct=False, cue=m.group("cue"), speaker=sp, region=(sa, sb),
                  salient=not lead or lead.endswith((",", ";")))
 
@@ -191,6 +196,12 @@ def _tail(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
             return None
         sp = Speaker("pending", span, tail=(span[0], sb))
         rest = span[1]
+    after = text[rest:sb].lstrip()
+    if after.startswith(",") and len(WORD.findall(text, rest, sb)) >= 3:
+        # "Pelanggan ..., ujarnya, kini hanya ...": the cue sits inside the speech.
+        a, b = _finish(text, sa, sb)
+        return Found(span=(a, b), direct=False, kind=lex.cues.get(m.group("cue").lower(), "statement"),
+                     cue=m.group("cue"), speaker=sp, region=(sa, sb))
     if next(words(lex.verb_re, text, rest, sb), None):
         return None
     a, b = _finish(text, sa, m.start())

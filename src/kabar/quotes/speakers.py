@@ -145,6 +145,9 @@ def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
         toks.pop()
     if not toks:
         return a, a
+    # "Perempuan yang berdomisili di Pondok Rumput itu": an anaphor, kept whole.
+    if toks[-1].group().lower() in _ANAPHOR_END:
+        return trim(text, a, toks[-1].end(), _PUNCT_TRIM)
     # Adjuncts after the subject ("Franky kepada wartawan usai rapat,") are cut.
     for i, t in enumerate(toks[1:], 1):
         # lower case only: "Menteri Dalam Negeri" is a title, "dalam keterangannya" an adjunct
