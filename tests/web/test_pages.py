@@ -84,3 +84,19 @@ def test_pages_cache_shows_new_articles_once_the_store_changes(filled):
         filled.write(make_record("baru-4", "Presiden tiba di Surabaya.", published="2024-02-01"))
         assert "/articles/baru-4" in c.get("/search?q=Surabaya").text
         assert "2024-02" in c.get("/").text
+
+
+def test_pages_reference_article_shows_qaani_quotes_and_the_israeli_claim(store, reference_record, reference_text):
+    """The pipeline's own record of the reference article, stored and shown."""
+    from fastapi.testclient import TestClient
+
+    from kabar.web import create_app
+
+    store.write(reference_record, raw=reference_text)
+    with TestClient(create_app(store)) as c:
+        html = c.get("/articles/cnnindonesia-qaani-letter").text
+        direct = [row for row in html.split("<tr>") if 'class="direct"' in row]
+        assert len(direct) == 2 and all(">Esmail Qaani</a>" in row for row in direct)
+        claims = c.get("/claims", params={"category": "killed"}).text
+    row = claims[claims.index("1.200 orang"):]
+    assert "Para pejabat Israel" in row[:row.index("</div></div>") + 12]
