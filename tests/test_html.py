@@ -62,6 +62,16 @@ def test_html_input_object_becomes_document():
     assert doc.title == "Wali kota resmikan taman baru"
 
 
+def test_html_ad_inside_the_article_is_dropped():
+    page = f"""<html><body><div class="content">
+    <p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>
+    <div class="iklan-tengah"><p>Promo spesial akhir tahun untuk pembaca setia kami semua.</p></div>
+    <p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>
+    </div><div class="terpopuler"><p>Lima berita paling banyak dibaca hari ini di kanal kota.</p></div>
+    </body></html>"""
+    assert extract_html(page).text.splitlines() == PARAGRAPHS
+
+
 @pytest.mark.parametrize("html", ["", "   ", "<html><body><nav>Menu</nav></body></html>"])
 def test_html_without_article_is_an_input_error(html):
     with pytest.raises(InputError):

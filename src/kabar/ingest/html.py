@@ -26,8 +26,10 @@ _FURNITURE = re.compile(
     re.I)
 _RELATED_TEXT = re.compile(r"^\s*(?:baca|lihat|simak|tonton)(?:\s+juga)?\s*:", re.I)
 _PARAGRAPHS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre")
-# Fewer characters of paragraphs than this in one container is no article.
+# Fewer characters of paragraphs than this on a page is no article.
 MIN_ARTICLE = 200
+# Shorter <p> are captions, bylines and buttons; they do not decide where the article is.
+MIN_PARAGRAPH = 25
 
 
 @dataclass
@@ -114,13 +116,25 @@ def _container_text(tree) -> str:
     teasers around it are short and scattered. "" when no container holds
     enough text to be an article (trafilatura then decides).
     """
-    best, best_len = None, 0
-    for el in tree.iter("div", "article", "section", "main", "td"):
-        n = sum(len(p.text_content().strip()) for p in el if p.tag == "p")
-        if n > best_len:
-            best, best_len = el, n
-    if best is None or best_len < MIN_ARTICLE:
+    scores: dict = {}
+    total = 0
+    for p in tree.iter("p"):
+        n = len(p.text_content().strip())
+        if n < MIN_PARAGRAPH:
+            continue
+        total += n
+        parent = p.getparent()
+        if parent is None:
+            continue
+        # A paragraph counts fully for its container and half for the one above, so an
+        # article split into two blocks (around an ad) is still found whole.
+        scores[parent] = scores.get(parent, 0) + n
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + n / 2
+    if total < MIN_ARTICLE or not scores:
         return ""
+    best = max(scores, key=scores.get)
     lines = []
     for el in best.iter(*_PARAGRAPHS):
         if any(a.tag in _PARAGRAPHS for a in el.iterancestors() if a is not best and _inside(a, best)):
