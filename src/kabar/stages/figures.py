@@ -39,7 +39,6 @@ _HAS_DIGIT = re.compile(r"\d").search
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LAST_WORD = re.compile(r"([\w.]+)[\s(]*$")
 _SCALE_TAIL = re.compile(r"(?:\s*[^\W\d]+)+$")
-_POST_LEBIH = re.compile(r"\s+lebih\b", re.I)
 _DARI = re.compile(r"\s+dari\s+$", re.I)
 # A clause ends at punctuation (not a decimal comma or thousands dot) or a
 # conjunction that starts a new predicate.
@@ -57,6 +56,7 @@ class Lexicon:
     candidate: re.Pattern
     after: re.Pattern
     quant: re.Pattern
+    post_quant: re.Pattern
     cues: re.Pattern
     currencies: dict[str, str]
     quant_bounds: dict[str, str]
@@ -93,8 +93,11 @@ def lexicon() -> Lexicon:
         rf"(?P<word>{lang.alternation([w for w in people if ' ' in w] + [c for c in cues if ' ' in c])}"
         rf"|[\w][\w-]*))", re.I)
     quant = re.compile(rf"(?:^|\s)(?P<q>{lang.alternation(pre_quants, boundary=False)})\s*$", re.I)
+    post_quants = [k for k, _, pos in lang.table("figure_quantifiers.tsv", columns=3, unique_key=False)
+                   if pos == "post"]
+    post_quant = re.compile(rf"\s+(?P<q>{lang.alternation(post_quants)})", re.I)
     return Lexicon(
-        candidate=candidate, after=after, quant=quant,
+        candidate=candidate, after=after, quant=quant, post_quant=post_quant,
         # not inside a URL slug ("dikabarkan-meninggal-dorce")
         cues=re.compile(rf"(?<![-/]){lang.alternation(cues)}(?![-/])", re.I),
         currencies={form.lower(): code for form, code, _ in cur_rows},
@@ -186,13 +189,16 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
     elif a and a.group("cur") and not c.currency:
         c.currency, c.kind, c.end = lex.currencies[a.group("cur").lower()], "money", a.end()
     elif a and a.group("word") and not c.currency:
-        word = a.group("word")
-        low = word.lower()
+        low = _base_word(a.group("word").lower())
         if low in lex.exclude_after:
             return None
         if low in lex.people:
             c.kind, c.unit, c.end = "people", low, a.end()
             c.category = lex.people[low]
+            more = lex.after.match(text, c.end, s1)  # "5 orang pelaku", "10 orang pengungsi"
+            if low == "orang" and more and more.group("word") and more.group("word").lower() in lex.people:
+                c.unit, c.end = more.group("word").lower(), more.end()
+                c.category = lex.people[c.unit]
         elif low in lex.cue_category:
             c.kind, c.category = "cue", lex.cue_category[low]
         elif low == "lainnya":
@@ -211,11 +217,18 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
     return c
 
 
+def _base_word(word: str) -> str:
+    """'saudara-saudara' -> 'saudara': a reduplicated plural counts as its base noun."""
+    head, _, tail = word.partition("-")
+    return head if head == tail else word
+
+
 def _read_bounds(text: str, start: int, c: Candidate, s0: int, lex: Lexicon) -> None:
     q = lex.quant.search(text, max(s0, start - 40), start)
     bound = lex.quant_bounds[q.group("q").lower()] if q else None
-    if bound is None and _POST_LEBIH.match(text, c.end):
-        bound = "gt"
+    post = lex.post_quant.match(text, c.end) if bound in (None, "exact") else None
+    if post:
+        bound = lex.quant_bounds[post.group("q").lower()]
     if bound and bound != "exact":
         c.approx, c.bound = True, bound
 
