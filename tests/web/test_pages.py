@@ -100,3 +100,19 @@ def test_pages_reference_article_shows_qaani_quotes_and_the_israeli_claim(store,
         claims = c.get("/claims", params={"category": "killed"}).text
     row = claims[claims.index("1.200 orang"):]
     assert "Para pejabat Israel" in row[:row.index("</div></div>") + 12]
+
+
+def test_pages_article_links_only_web_urls(store):
+    from fastapi.testclient import TestClient
+
+    from kabar.web import create_app
+    from tests.store.records import make_record
+
+    bad = make_record("js-5", "Teks biasa saja.")
+    bad["url"] = "javascript:alert(1)"
+    good = make_record("web-6", "Teks lain saja.")
+    store.write(bad)
+    store.write(good)
+    with TestClient(create_app(store)) as c:
+        assert "javascript:" not in c.get("/articles/js-5").text
+        assert 'href="https://contoh.id/web-6"' in c.get("/articles/web-6").text
