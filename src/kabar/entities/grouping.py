@@ -134,9 +134,12 @@ def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
             if e.type == "ORG" and any(_initials(f, lex) == m.words[0] for f in
                                        (x.words for x in e.mentions) if len(f) > 1):
                 return e
-    candidates = [e for e in entities if e.type in (m.type, "UNK") or (m.type == "UNK" and e.type == "PER")]
+    # A lone surname is a person's even where the tagger typed it otherwise ("Cavani" as ORG).
+    surname = len(m.words) == 1 and not _acronym(m.words[0])
+    candidates = [e for e in entities if e.type in (m.type, "UNK") or
+                  ((m.type == "UNK" or surname) and e.type == "PER")]
     candidates = [e for e in candidates if any(_contains(f, form) for f in e.forms)]
-    if m.type in ("PER", "UNK"):
+    if m.type in ("PER", "UNK") or (surname and any(e.type == "PER" for e in candidates)):
         candidates = [e for e in candidates if e.type == "PER"]
     if not candidates and m.type in ("PER", "UNK") and len(m.words) == 1 and len(form[0]) >= 5:
         # A misspelt short form ("Frangky" for "Franky") still names the same person.
@@ -147,8 +150,9 @@ def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
     if len(candidates) > 1:
         before = [e for e in candidates if any(x.start < m.start for x in e.mentions)]
         candidates = before or candidates
-        return max(candidates, key=lambda e: max((x.start for x in e.mentions if x.start < m.start), default=-1))
-    e = candidates[0]
-    if m.type == "UNK":
+        e = max(candidates, key=lambda e: max((x.start for x in e.mentions if x.start < m.start), default=-1))
         m.type = e.type
+        return e
+    e = candidates[0]
+    m.type = e.type  # a short form takes the type its full name has
     return e
