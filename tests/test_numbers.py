@@ -83,3 +83,8 @@ def test_numbers_point_is_decimal_only_before_a_scale():
     assert parse_amount("1.200") == Amount(1200, 1200, 1200)
     pat = re.compile(amount_pattern(), re.I)
     assert pat.search("Rp4.4Jt per bulan").group() == "4.4Jt"
+
+
+def test_numbers_vague_word_after_digits_is_a_round_scale():
+    assert parse_amount("5 jutaan") == Amount(5000000, 5000000, 5000000, rounded=True)
+    assert parse_amount("30 ribuan") == Amount(30000, 30000, 30000, rounded=True)

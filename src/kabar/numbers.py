@@ -29,6 +29,7 @@ class Amount:
     lo: int | float | None
     hi: int | float | None
     vague: bool = False
+    rounded: bool = False  # "5 jutaan": a stated value, but a round one
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,7 @@ def amount_pattern() -> str:
     half = lang.alternation(_words("half"), boundary=False)
     first = lang.alternation(_words("unit", "whole", "scale1"), boundary=False)
     word_seq = rf"{first}(?:\s+(?:{num_word}|{scale}))*"
-    return (rf"(?:{_POINT_DECIMAL}(?:\s*(?:{scale})\b)+|(?:{DIGITS})(?:\s*(?:{scale})\b)*"
+    return (rf"(?:{_POINT_DECIMAL}(?:\s*(?:{scale})\b)+|(?:{DIGITS})(?:\s*(?:{scale})\b)*(?:\s*{vague}\b)?"
             rf"|\b(?:{word_seq}|{half}(?:\s+{scale})+|{vague}(?:\s+{scale})*)\b)")
 
 
@@ -107,14 +108,18 @@ def parse_amount(s: str) -> Amount | None:
     table = number_words()
     m = _DIGITS_RE.match(s)
     if m:
-        value = parse_digits(m.group())
+        value, rounded = parse_digits(m.group()), False
         for w in s[m.end():].split():
             entry = table.get(w.lower())
-            if not entry or entry[0] != "scale":
+            if entry and entry[0] == "vague" and entry[1] % 2 == 0 and not rounded:
+                # "5 jutaan": a vague word after digits is its round scale (jutaan: lo 2 juta -> x 1 juta)
+                value, rounded = value * entry[1] / 2, True
+            elif entry and entry[0] == "scale" and not rounded:
+                value *= entry[1]
+            else:
                 return None
-            value *= entry[1]
         n = to_number(value)
-        return Amount(n, n, n)
+        return Amount(n, n, n, rounded=rounded)
     words = s.lower().split()
     if not words or any(w not in table for w in words):
         return None

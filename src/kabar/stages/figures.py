@@ -178,7 +178,8 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
         amount = Amount(None, amount.lo, second.hi, vague=True)
     if m.group("neg") and amount.value is not None:
         amount = Amount(-amount.value, -amount.value, -amount.value)
-    c = Candidate(m.start(), m.end(), amount, approx=amount.vague)
+    c = Candidate(m.start(), m.end(), amount, approx=amount.vague or amount.rounded,
+                  bound="about" if amount.rounded else None)
     if text.startswith("-an", m.end()) and not m.group("amt2"):  # "11.000-an": round, approximate
         c.end, c.approx, c.bound = m.end() + 3, True, "about"
     if m.group("cur"):
