@@ -13,6 +13,8 @@ from .roles import (Mention, Objects, Sentence, agent_after, build_sentence, gen
                     partner_between, subject, token_at)
 
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+UNREALISED_AFTER = {"THREATEN", "REQUEST"}  # the clause these govern has not happened
+COMPLEMENT_REACH = 60  # chars from such a verb to an event in its clause
 WINDOW_AFTER, WINDOW_BEFORE = 120, 40  # chars searched by a trigger's requires-after/-before
 
 
@@ -82,10 +84,13 @@ def extract(doc) -> list[dict]:
         i, sent = view.sentence(a)
         if view.skipped(sent) or view.in_mention(a, b) or not _context_ok(doc.text, trig, sent, a, b):
             continue
-        ev = _event(view, sent, trig, a, b, last_in_sentence.get(i))
+        previous = last_in_sentence.get(i)
+        if previous is not None and previous[0]["type"] in UNREALISED_AFTER and a - previous[1] <= COMPLEMENT_REACH:
+            continue  # "Korut mengancam akan menyerang Guam": threatened or asked for, not done
+        ev = _event(view, sent, trig, a, b, previous[0] if previous else None)
         if ev is None:
             continue
-        last_in_sentence[i] = ev
+        last_in_sentence[i] = (ev, b)
         keys = _keys(ev)
         if not keys & seen:
             seen.update(keys)

@@ -349,10 +349,11 @@ def genitive(sent: Sentence, t_end: int, lex: Lexicon) -> int | None:
 def partner_between(sent: Sentence, t_end: int, lex: Lexicon) -> tuple[int | None, int | None]:
     """ "kerja sama antara X dan Y": (X, Y)."""
     j = t_end
-    while j < min(len(sent.words), t_end + 4) and sent.low[j] != "antara":
+    while j < min(len(sent.words), t_end + 3) and sent.low[j] != "antara" and sent.words[j].islower() \
+            and sent.low[j] not in lex.governor_stops:
         j += 1
-    if j >= len(sent.words) or sent.low[j] != "antara":
-        return None, None
+    if j + 1 >= len(sent.words) or sent.low[j] != "antara" or sent.low[j + 1] == "lain":
+        return None, None  # "antara lain": "among others", no pair
     first = second = None
     for i in range(j + 1, min(len(sent.words), j + 16)):
         m = sent.ment[i]
