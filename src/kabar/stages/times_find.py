@@ -126,21 +126,22 @@ def find(text: str, *, deictic: bool = True) -> list[tuple[int, int, dict]]:
     for rx, is_deictic in patterns():
         if is_deictic and not deictic:
             continue
-        for a, b, g in _matches(rx, text):
+        for a, b, g, lead in _matches(rx, text):
             if any(a < y and x < b for x, y in taken):
                 continue
             f = fields(g)
             if f is None:
                 continue
             taken.append((a, b))  # an excluded match still holds its text: "setiap 17 Agustus 2025" is no "2025"
-            if not _excluded(text, a):
+            if not _excluded(text, lead):
                 found.extend(_split_range(g, a, b, f))
     found.sort(key=lambda item: item[0])
     return found
 
 
 def _matches(rx: re.Pattern, text: str):
-    """(start, end, groups) of one pattern's acceptable matches, left to right.
+    """(start, end, groups, lead) of one pattern's acceptable matches, left to right;
+    ``lead`` is where the text read starts, which exclusions look before.
 
     A refused match lets the search go on from its next character, where a
     shorter reading may still fit.
@@ -169,7 +170,7 @@ def _matches(rx: re.Pattern, text: str):
         if "y2" in g:
             g["y_span"], g["y2_span"] = m.span("y"), m.span("y2")
         pos = m.end()
-        yield a, b, g
+        yield a, b, g, min(a, s)
 
 
 def _read_before(kind: str, how: str, text: str, a: int, g: dict) -> tuple[int, bool]:
