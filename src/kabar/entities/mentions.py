@@ -233,11 +233,12 @@ class RunReader:
             if q > p:
                 p = q
                 continue
-            n = lex.title_at(words, p, j)
+            hit = lex.lookup(words, p, j)
+            # A title word opening a longer known name ("Raja Ampat", "Paus Fransiskus") is the name.
+            n = 0 if hit and hit[0] >= 2 else lex.title_at(words, p, j)
             if n:
                 p, titled = p + n, True
                 continue
-            hit = lex.lookup(words, p, j)
             if hit:
                 self.emit(p, p + hit[0], hit[1], hit[2])
                 p += hit[0]
@@ -316,6 +317,8 @@ class RunReader:
         if q - p == 1 and (lex.is_common(words[p]) or words[p].lower() in lex.directions
                            or _ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
             return  # a lone capitalised ordinary word ("Utara", "Rakyat", "III") is no name
+        if q - p >= 2 and all(_acronym(w) for w in words[p:q]) and any(lex.is_common(w) for w in words[p:q]):
+            return  # shouting in capitals ("BUKAN CINA"), not a name
         if self.ner is None:
             self.fallback(p, q)
             return
