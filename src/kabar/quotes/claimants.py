@@ -26,9 +26,11 @@ def _source(text: str, sa: int, sb: int, ents: EntityIndex, cues: list):
         m = rx.search(text, sa, sb)
         if m:
             span = trim(text, m.start("src"), m.end("src"), " ,.;:")
-            if span[1] > span[0]:
+            first = text[span[0]:span[1]].split(" ", 1)[0]
+            if span[1] > span[0] and first not in lexicon().stop:  # "data di lapangan" names no source
                 return _entity_for(text, span, ents), text[span[0]:span[1]]
-    via = find_via(text, sa, sb, cues=cues)
+    # "kepada X" cites a medium only beside a quote's speaker, never as a figure's source.
+    via = find_via(text, sa, sb, cues=[c for c in cues if not c.group().startswith("kepada")])
     if via:
         return _entity_for(text, via, ents), text[via[0]:via[1]]
     return None

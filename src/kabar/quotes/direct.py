@@ -100,8 +100,8 @@ def _attribution_after(text: str, pos: int, end: int, found: Found) -> bool:
         cue = m.group("cue")
         found.cue = text[m.start("cue"):m.end("nya") if m.group("nya") else m.end("cue")]
         found.kind = lex.cues.get(cue.lower(), "statement")
-        if m.group("nya"):
-            found.speaker = Speaker("pronoun", (m.start("nya"), m.end("nya")))
+        if m.group("nya") or cue.lower().endswith("nya"):  # "ujarnya", "katanya"
+            found.speaker = Speaker("pronoun", (m.start("cue"), m.end()))
             found.region = (found.region[0], max(end, m.end()))
         else:
             span = phrase_after(text, m.end(), end)
@@ -190,9 +190,10 @@ def _one(text, open_at, end, closed, sents: Sentences, strict: bool) -> Found | 
     a, b = trim(text, start, stop, _CONTENT_TRIM)
     if b - a < 2:
         return None
-    found = Found(span=(a, b), direct=True, region=(open_at if open_at is not None else a, end + 1))
-    after_end = sents.at(end)[1] if closed else min(len(text), sents.at(end)[1])
+    found = Found(span=(a, b), direct=True, region=(open_at if open_at is not None else a, min(stop + 1, end + 1)))
+    after_end = sents.at(end)[1]
     if cue_inside:
+        after_end = sents.at(cue_inside.start())[1]
         attributed = _attribution_after(text, cue_inside.start(), max(after_end, cue_inside.end()), found)
     elif closed:
         attributed = _attribution_after(text, end + 1, max(after_end, end + 1), found)

@@ -171,6 +171,13 @@ def _inline_kata(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
             if span[1] == span[0]:
                 return None
         sp, after = Speaker("pending", span), span[1]
+        rest = WORD.findall(text, after, sb)
+        if len(WORD.findall(text, sa, m.start())) >= 4 and all(
+                w[0].isupper() or w in lex.stop or w in _NAME_PARTICLES for w in rest):
+            # "... sudah cukup baik sejauh ini kata Menteri Koordinator, Darmin Nasution."
+            a, b = _finish(text, sa, m.start())
+            return Found(span=(a, b), direct=False, cue=m.group("cue"), region=(sa, sb),
+                         speaker=Speaker("pending", phrase_after(text, span[0], sb), tail=(span[0], sb)))
     a, b = _finish(text, after, sb)
     if len(WORD.findall(text, a, b)) < 3:
         return None

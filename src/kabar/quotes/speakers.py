@@ -101,6 +101,8 @@ def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
     b = a
     n = 0
     for m in WORD.finditer(text, a, end):
+        if not n and m.group() in lex.stop:
+            break  # "katanya menambahkan": no name follows the cue
         gap = text[b:m.start()]
         if n and ("(" in gap or any(c in gap for c in ".;:!?\"“”")):
             break
