@@ -143,6 +143,29 @@ def test_clean_bylines_desk_codes_at_end(raw, codes):
     assert not doc.text.endswith((")", "]"))
 
 
+def test_clean_credit_lines_name_bylines():
+    doc = cleaned("Jakarta (ANTARA) - Hujan turun sejak pagi. Pewarta: Budi Santoso Editor: Sri Lestari Copyright © "
+                  "ANTARA 2025")
+    assert doc.text == "Jakarta (ANTARA) - Hujan turun sejak pagi."
+    assert doc.bylines == ["Budi Santoso", "Sri Lestari"]
+    doc = cleaned("Harga cabai turun di pasar.\nReporter: Fajar Nugroho")
+    assert doc.bylines == ["Fajar Nugroho"] and doc.boilerplate == ["Reporter: Fajar Nugroho"]
+
+
+@pytest.mark.parametrize("raw,text", [
+    ("Harga cabai turun di pasar induk.\nPilihan Editor: Harga Beras Naik Lagi\nPedagang mengeluh sepi.",
+     "Harga cabai turun di pasar induk.\nPedagang mengeluh sepi."),
+    ("Liputan6.com, Jakarta - Harga cabai turun.\nSimak Video Pilihan Berikut Ini:\nDapatkan update berita "
+     "pilihan dan breaking news setiap hari dari Kompas.com.", "Liputan6.com, Jakarta - Harga cabai turun."),
+    ("REPUBLIKA.CO.ID, JAKARTA -- Harga cabai turun di pasar. Red: Esthi Maharani",
+     "REPUBLIKA.CO.ID, JAKARTA -- Harga cabai turun di pasar."),
+    ("Harga cabai turun.\nADVERTISEMENT\nSCROLL TO RESUME CONTENT\nPedagang mengeluh.",
+     "Harga cabai turun.\nPedagang mengeluh."),
+])
+def test_clean_outlet_prompts_removed(raw, text):
+    assert cleaned(raw).text == text
+
+
 def test_clean_units_in_parentheses_are_no_bylines():
     doc = cleaned("Kecepatan angin mencapai 40 (km/jam) di pesisir selatan.")
     assert doc.text == "Kecepatan angin mencapai 40 (km/jam) di pesisir selatan."

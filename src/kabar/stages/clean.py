@@ -14,8 +14,8 @@ from bisect import bisect_left
 
 from ..document import Document
 from ..textmap import TextBuilder
-from .clean_boilerplate import (Cut, Scan, byline_codes, byline_names, find_cuts, is_boilerplate_line,
-                                is_headline_line, is_label_line)
+from .clean_boilerplate import (Cut, Scan, byline_codes, byline_names, credit_names, find_cuts,
+                                is_boilerplate_line, is_headline_line, is_label_line)
 from .clean_glue import Edit, repairs
 
 REQUIRES = ("raw",)
@@ -73,6 +73,7 @@ def _clean_line(doc: Document, out: TextBuilder, scan: Scan, edits: list[Edit], 
         return
     if is_boilerplate_line(line):
         doc.boilerplate.append(line)
+        doc.bylines.extend(credit_names(line))
         return
     cuts = find_cuts(scan, a, b)
     pieces = [p for p in _between(raw, a, b, cuts) if not _ONLY_PUNCT.fullmatch(raw[p[0]:p[1]])]
@@ -108,6 +109,7 @@ def _record(doc: Document, raw: str, cuts: list[Cut]) -> None:
             doc.bylines.extend(byline_names(fragment))
         elif fragment:
             doc.boilerplate.append(fragment)
+            doc.bylines.extend(credit_names(fragment))
 
 
 def _emit(out: TextBuilder, raw: str, s: int, e: int, edits: list[Edit]) -> None:

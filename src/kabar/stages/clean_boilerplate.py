@@ -33,6 +33,10 @@ _CODES_AT_END = re.compile(r"[(\[]\s*([\w*]{1,10}(?:\s*/\s*[\w*]{1,10}){0,3})\s*
 # A photo caption flattened into the text: "... Kamis (25/12/2025) ANTARA/M Riezko Bima Elko Prasetyo".
 _CAPTION = re.compile(r"\(\d{1,2}/\d{1,2}/\d{2,4}\)\.?\s*(?:ANTARA FOTO|ANTARA|Antara)\s*/\s*")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
+# "Pewarta: M. Riezko Bima Elko Prasetyo Editor: Endang Sukarelawati": each name runs to the next label.
+_CREDIT = re.compile(r"\b(?:Pewarta|Penulis|Reporter|Editor|Penerjemah|Red|Rep|Fotografer|Penyunting)\s*:\s*"
+                     r"([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,5}?)(?=\s+(?:Pewarta|Penulis|Reporter|Editor|"
+                     r"Penerjemah|Red|Rep|Fotografer|Penyunting|Copyright)\b|\s*$)")
 _PEWARTA = re.compile(r"Pewarta\s*:\s*(.{2,60}?)\s+Editor\s*:")
 _OPEN_BRACKET = {"(": ")", "[": "]"}
 _LABEL_ONLY = re.compile(r"[(\[]?\s*(?:baca|lihat|simak|tonton)(?:\s+(?:juga|pula))?\s*[:-]?\s*[)\]]?", re.I)
@@ -123,6 +127,13 @@ def byline_codes(fragment: str) -> list[str] | None:
 def byline_names(fragment: str) -> list[str]:
     m = re.search(r"\((.*)\)", fragment)
     return [n.strip() for n in m.group(1).split(",") if n.strip()] if m else []
+
+
+def credit_names(fragment: str) -> list[str]:
+    """The people a credit line names: "Pewarta: Budi Editor: Sri" -> ["Budi", "Sri"]."""
+    if ":" not in fragment:
+        return []
+    return [m.group(1).strip() for m in _CREDIT.finditer(fragment)]
 
 
 def photographers(raw: str) -> list[str]:
