@@ -32,6 +32,8 @@ _NAMES_AT_END = re.compile(rf"\(({_NAME}(?:, ?{_NAME})*)\)\s*$")
 _CODES_AT_END = re.compile(r"[(\[]\s*([\w*]{1,10}(?:\s*/\s*[\w*]{1,10}){0,3})\s*[)\]]\s*$")
 # A photo caption flattened into the text: "... Kamis (25/12/2025) ANTARA/M Riezko Bima Elko Prasetyo".
 _CAPTION = re.compile(r"\(\d{1,2}/\d{1,2}/\d{2,4}\)\.?\s*(?:ANTARA FOTO|ANTARA|Antara)\s*/\s*")
+# A credit after a sentence with no date: "... Hari Raya Natal. ANTARA/M Riezko Bima Elko Prasetyo".
+_CREDIT_ONLY = re.compile(r"(?<=[.!?] )(?:ANTARA FOTO|ANTARA)\s*/\s*(?!Business Wire)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
 # "Pewarta: M. Riezko Bima Elko Prasetyo Editor: Endang Sukarelawati": each name runs to the next label.
 _CREDIT = re.compile(r"\b(?:Pewarta|Penulis|Reporter|Editor|Penerjemah|Red|Rep|Fotografer|Penyunting)\s*:\s*"
@@ -198,6 +200,8 @@ def _caption_cuts(raw: str, a: int, b: int, credits) -> list[Cut]:
             # No sure start: cut only the credit, never a paragraph the caption ran into.
             start = raw.rfind(")", m.start(), m.end()) + 1
         out.append(Cut(start, end, "junk"))
+    for m in _CREDIT_ONLY.finditer(raw, a, b):
+        out.append(Cut(m.start(), m.end() + _credit_len(raw, m.end(), b, credits), "junk"))
     return out
 
 
