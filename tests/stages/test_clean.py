@@ -161,6 +161,12 @@ def test_clean_credit_lines_name_bylines():
      "REPUBLIKA.CO.ID, JAKARTA -- Harga cabai turun di pasar."),
     ("Harga cabai turun.\nADVERTISEMENT\nSCROLL TO RESUME CONTENT\nPedagang mengeluh.",
      "Harga cabai turun.\nPedagang mengeluh."),
+    ("Pasangan calon tidak lolos. (Baca Sebanyak 59 Pasangan Calon Tidak Lolos) Menurut KPU, hal itu wajar.",
+     "Pasangan calon tidak lolos.\nMenurut KPU, hal itu wajar."),
+    ('Kami menagih janji itu," kata dia. Penulis: Dani Prabowo', 'Kami menagih janji itu," kata dia.'),
+    ("Jalan itu dijaga tentara, kata Irwan.\nLaporan Frits Floris - NTT", "Jalan itu dijaga tentara, kata Irwan."),
+    ("Mobil itu dipamerkan di Tokyo. (ANTARA/Monalisa) Pada 1977, pabrik itu berdiri.",
+     "Mobil itu dipamerkan di Tokyo.\nPada 1977, pabrik itu berdiri."),
 ])
 def test_clean_outlet_prompts_removed(raw, text):
     assert cleaned(raw).text == text
