@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Lexicon
+from .gazetteer import Lexicon, fold
 
 OPENERS = frozenset("\"“‘'([")
 
@@ -251,7 +251,8 @@ class RunReader:
                 while q < end and not lex.stop_at(words, q, j) and (
                         not lex.title_at(words, q, j) or (typ == "ORG" and lex.head_at(words, q, j)[0])):
                     # "Gunung Tandikat dan Gunung Talang": "dan" before another name ends this one.
-                    if words[q] == "dan" and q + 1 < j and (lex.head_at(words, q + 1, j)[0]
+                    # Places seldom have "dan" in their names; bodies often do.
+                    if words[q] == "dan" and q + 1 < j and (typ == "LOC" or lex.head_at(words, q + 1, j)[0]
                                                           or lex.lookup(words, q + 1, j)
                                                           or _acronym(words[q + 1])):
                         break
@@ -260,7 +261,8 @@ class RunReader:
                         break
                     q += 1
                 if q > p + n:  # a head word alone ("Kota", "Badan") names nothing
-                    rest = lex.lookup(words, p + n, q) if typ == "LOC" else None
+                    # "Provinsi Sumbar" is Sumbar; "Selat Inggris" is not Inggris.
+                    rest = lex.lookup(words, p + n, q) if n == 1 and fold(words[p]) in lex.admin else None
                     key = rest[2] if rest and p + n + rest[0] == q and rest[1] == "LOC" else None
                     self.emit(p, q, typ, key)
                 p = q
