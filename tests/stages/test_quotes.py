@@ -194,3 +194,18 @@ def test_quotes_reference_article(reference_record):
     assert figs[11000]["claimant"] is None and figs[11000]["claimant_text"] is None
     for q in rec["quotes"]:
         assert text[q["span"][0]:q["span"][1]] == q["text"]
+
+
+def test_quotes_titles_in_marks_are_no_quote():
+    text = ('Budi Santoso mengatakan kementerian meluncurkan kampanye bertajuk “Go Beyond Ordinary” di London. '
+            'Perayaan tahun ini mengusung tema "Allah Hadir untuk Menyelamatkan Keluarga" yang menegaskan '
+            'bahwa keluarga adalah jantung kehidupan.')
+    doc = run(text, people=[("Budi Santoso",)])
+    assert not any(q["direct"] for q in doc.quotes)
+
+
+def test_quotes_dateline_is_no_speaker():
+    text = "Jakarta (ANTARA) - Kementerian Agama mengimbau warga terus merawat kerukunan antarumat."
+    doc = run(text, orgs=[("Kementerian Agama",)])
+    assert doc.quotes[0]["speaker"] == "e1"
+    assert doc.quotes[0]["kind"] == "request"

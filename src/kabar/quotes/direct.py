@@ -112,6 +112,10 @@ def _attribution_after(text: str, pos: int, end: int, found: Found) -> bool:
     words = list(WORD.finditer(text, pos, end))[:6]
     for w in words:
         if w.group().lower() in lex.verbs and lex.verbs[w.group().lower()][1] == "strong":
+            after = WORD.search(text, w.end(), end)
+            # Only a verb that closes the attribution: "...," Arief menambahkan. (not "yang menegaskan bahwa")
+            if after and after.group() not in lex.stop:
+                break
             if w.start() > pos and text[pos:w.start()].strip(" ,"):
                 found.cue = w.group()
                 found.speaker = Speaker("pending", subject_before(text, pos, w.start()), anchor=w.start())
@@ -172,6 +176,17 @@ def find(text: str, paragraphs: list[tuple[int, int]], sents: Sentences) -> list
     return out
 
 
+def _is_title(text: str, open_at: int, a: int, b: int) -> bool:
+    """A title, theme or name in marks: after "bertajuk", or every word capitalised."""
+    lex = lexicon()
+    before = WORD.findall(text, max(0, open_at - 20), open_at)
+    if before and before[-1].lower() in lex.title_cues:
+        return True
+    ws = WORD.findall(text, a, b)
+    return bool(ws) and len(ws) <= 8 and all(w[0].isupper() or w in ("dan", "untuk", "di", "yang", "dari", "ke")
+                                             for w in ws) and not any(ch in text[a:b] for ch in ".,!?")
+
+
 def _one(text, open_at, end, closed, sents: Sentences, strict: bool) -> Found | None:
     lex = lexicon()
     s_start, s_end = sents.at(end if open_at is None else open_at)
@@ -200,6 +215,8 @@ def _one(text, open_at, end, closed, sents: Sentences, strict: bool) -> Found | 
     else:
         attributed = False
     if open_at is None and not attributed:
+        return None
+    if open_at is not None and not attributed and _is_title(text, open_at, a, b):
         return None
     if not attributed and open_at is not None:
         attributed = _attribution_before(text, s_start, open_at, found)

@@ -31,6 +31,7 @@ class Lexicon:
     blockers: frozenset
     subordinators: frozenset
     not_verbs: frozenset
+    title_cues: frozenset
     abbrev: frozenset
     media_nouns: tuple
     # The word patterns carry no boundary assertions (they would stop the regex engine
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         blockers=frozenset(lang.lines("quote_blockers.txt")),
         subordinators=frozenset(lang.lines("quote_subordinators.txt")),
         not_verbs=frozenset(lang.lines("quote_not_verbs.txt")),
+        title_cues=frozenset(lang.lines("quote_title_cues.txt")),
         abbrev=frozenset(lang.lines("quote_abbrev.txt")),
         media_nouns=tuple(sorted(lang.lines("quote_media_nouns.txt"), key=len, reverse=True)),
         verb_re=re.compile(rf"(?:{verb_alt})"),

@@ -16,6 +16,7 @@ from .lexicon import lexicon
 from .text import WORD, trim
 
 _DAY_OR_DATE = re.compile(r"\(?\d{1,2}/\d{1,2}")
+_ACRONYM = re.compile(r"\s*\([A-Za-z][A-Za-z .&-]{0,30}\)")
 _PUNCT_TRIM = " \t\n,.;:!?\"'“”‘’()-–—"
 _ANAPHOR_END = ("itu", "ini", "tersebut")
 TYPE_RANK = {"PER": 0, "ORG": 1, "NORP": 2, "LOC": 3}
@@ -104,6 +105,12 @@ def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
         if not n and m.group() in lex.stop:
             break  # "katanya menambahkan": no name follows the cue
         gap = text[b:m.start()]
+        acro = _ACRONYM.match(text, b) if n and "(" in gap else None
+        if acro:
+            b = acro.end()  # "Kepala Kantor Wilayah (Kanwil) Kemenag": the acronym goes along
+            if m.start() < b:
+                continue
+            gap = text[b:m.start()]
         if n and ("(" in gap or any(c in gap for c in ".;:!?\"“”")):
             break
         if n and "," in gap:
@@ -125,6 +132,11 @@ def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
     lex = lexicon()
     a, b = trim(text, a, b, _PUNCT_TRIM)
     seg = text[a:b]
+    # A dateline ("Jakarta (ANTARA) - Kantor Wilayah ...") is no part of the subject.
+    dash = max(seg.rfind(" - "), seg.rfind(" -- "), seg.rfind(" – "))
+    if dash >= 0:
+        a, b = trim(text, a + dash + 3, b, _PUNCT_TRIM)
+        seg = text[a:b]
     # ", yang mengatakan": the speaker is the phrase before that comma (Il Gazzettino).
     m = re.search(r",\s*yang$", seg)
     if m:
