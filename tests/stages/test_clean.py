@@ -43,6 +43,16 @@ def test_clean_boilerplate_lines_removed():
                                "[Gambas:Video 20detik]", "Konten tidak ditemukan"]
 
 
+def test_clean_content_lines_like_prompts_kept():
+    raw = ("Warga berkumpul di alun-alun.\nDilarang keras membuang sampah di sungai, kata wali kota.\n"
+           "Hak cipta lagu itu milik band tersebut.\nIkuti terus perkembangan kasus ini.\n"
+           "Bagikan:\nIkuti berita terkini dari Contoh.com di Google News")
+    doc = cleaned(raw)
+    assert doc.text == ("Warga berkumpul di alun-alun.\nDilarang keras membuang sampah di sungai, kata wali kota.\n"
+                        "Hak cipta lagu itu milik band tersebut.\nIkuti terus perkembangan kasus ini.")
+    assert doc.boilerplate == ["Bagikan:", "Ikuti berita terkini dari Contoh.com di Google News"]
+
+
 def test_clean_inline_related_headline_removed():
     raw = ("Jakarta (ANTARA) - Hujan deras mengguyur kota sejak pagi. Baca juga: BMKG imbau warga waspada "
            "banjir di Jakarta Menurut petugas, air mulai surut pada sore hari. Baca juga: Pemprov siapkan "
