@@ -14,7 +14,8 @@ from collections import Counter
 from functools import lru_cache
 
 from .gazetteer import Lexicon, fold, lexicon
-from .mentions import Mention, _acronym
+from .mentions import Mention
+from .words import acronym
 
 TYPE_WEIGHT_GAZ = 3
 
@@ -33,7 +34,7 @@ class Entity:
     def add(self, m: Mention):
         self.mentions.append(m)
         # A bare acronym says little about its type ("RMS" for a person reads as a body).
-        bare_acronym = m.key is None and len(m.words) == 1 and _acronym(m.words[0])
+        bare_acronym = m.key is None and len(m.words) == 1 and acronym(m.words[0])
         if m.type != "UNK" and not (bare_acronym and self.types):
             self.types[m.type] += TYPE_WEIGHT_GAZ if m.key else 1
         form = tuple(fold(w) for w in m.words)
@@ -99,7 +100,7 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
     # before the bare acronyms that may repeat them ("Sarjan (SRJ)" ... "SRJ").
     def rank(k):
         m = mentions[k]
-        late = k in links or (m.key is None and len(m.words) == 1 and _acronym(m.words[0]))
+        late = k in links or (m.key is None and len(m.words) == 1 and acronym(m.words[0]))
         return late, k not in links, -len(m.words), m.start
 
     for k in sorted(range(len(mentions)), key=rank):
@@ -129,13 +130,13 @@ def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
             return e
     if m.key:
         return None
-    if len(m.words) == 1 and _acronym(m.words[0]):
+    if len(m.words) == 1 and acronym(m.words[0]):
         for e in entities:
             if e.type == "ORG" and any(_initials(f, lex) == m.words[0] for f in
                                        (x.words for x in e.mentions) if len(f) > 1):
                 return e
     # A lone surname is a person's even where the tagger typed it otherwise ("Cavani" as ORG).
-    surname = len(m.words) == 1 and not _acronym(m.words[0])
+    surname = len(m.words) == 1 and not acronym(m.words[0])
     candidates = [e for e in entities if e.type in (m.type, "UNK") or
                   ((m.type == "UNK" or surname) and e.type == "PER")]
     candidates = [e for e in candidates if any(_contains(f, form) for f in e.forms)]

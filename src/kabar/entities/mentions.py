@@ -5,15 +5,14 @@ connectors such as "dan" or "de" may stand between them). Each run is read
 left to right: a title ("Menteri Dalam Negeri") is skipped, a gazetteer name
 is taken whole, a head word ("Kementerian", "Kota") opens an organisation or
 place phrase, and what is left is a name whose type the statistical tagger
-decides. Words joined by a hyphen are one word ("Sang-min") unless both
-halves are capitalised names ("Prabowo-Gibran"), which are two mentions.
+decides (``kabar.entities.words`` prepares the words).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .gazetteer import Lexicon, fold
+from .words import ROMAN, acronym, defined_acronyms, runs
 
 OPENERS = frozenset("\"“‘'([")
 
@@ -30,153 +29,11 @@ class Mention:
     titled: bool = False  # stood after a title ("Presiden ...")
 
 
-# Scraped lists glue words across brackets and numbering ("Indonesia)2.Jin").
-_GLUED = re.compile(r"[()\[\]]|\d\.[A-Z]")
-_PIECE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
-
-
-_CAMEL = re.compile(r"([a-z]{3,})([A-Z][\w.]*)")
-
-
-_SUSPECT = re.compile(r"[a-z][A-Z]|[()\[\]]|\d\.[A-Z]")
-
-
-def _unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
-    # Only tokens holding a suspicious spot are looked at; most articles have none.
-    spots = [m.start() + 1 for m in _SUSPECT.finditer(text)]
-    if not spots:
-        return tokens
-    out, k = [], 0
-    for a, b in tokens:
-        while k < len(spots) and spots[k] < a:
-            k += 1
-        if k == len(spots) or spots[k] >= b or b - a < 3:
-            out.append((a, b))
-            continue
-        m = _CAMEL.fullmatch(text, a, b)
-        if m and (lex.is_common(m.group(1)) or lex.word(m.group(2))):
-            # "dilansirAFP": a word glued to the name after it (the cleaner's leftovers).
-            out += [(a, m.end(1)), (m.start(2), b)]
-        elif b - a > 2 and _GLUED.search(text, a, b):
-            out.extend((a + m.start(), a + m.end()) for m in _PIECE.finditer(text[a:b]))
-        else:
-            out.append((a, b))
-    return out
-
-
-def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
-    """Tokens with hyphen-glued pieces joined back, except pairs of capitalised names."""
-    tokens = _unglue(text, tokens, lex)
-    out: list[tuple[int, int]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        a, b = tokens[i]
-        j = i
-        while (j + 2 < n and text[tokens[j + 1][0]:tokens[j + 1][1]] == "-"
-               and tokens[j + 1][0] == tokens[j][1] and tokens[j + 2][0] == tokens[j + 1][1]):
-            j += 2
-        if j == i:
-            out.append((a, b))
-            i += 1
-            continue
-        pieces = [tokens[k] for k in range(i, j + 1, 2)]
-        words = [text[x:y] for x, y in pieces]
-        whole = text[a:tokens[j][1]]
-        pair = (all(w[:1].isupper() and len(w) > 1 for w in words)
-                and lex.word(whole) is None
-                and words[0].lower() not in lex.connectors)
-        if pair:
-            for k in range(i, j + 1):
-                out.append(tokens[k])
-        else:
-            out.append((a, tokens[j][1]))
-        i = j + 1
-    return out
-
-
-def _caplike(w: str, lex: Lexicon) -> bool:
-    c = w[:1]
-    if c.isupper():
-        return True
-    # Lower-case brand names ("detikcom") count; lower-case words ("antara", "malang") do not.
-    if not (c.isalpha() and w.lower() in lex.first_folded) or lex.is_common(w):
-        return False
-    hit = lex.word(w)
-    return hit is not None and hit[0] == "ORG"
-
-
-_ROMAN = re.compile(r"[IVX]+")
-
-
-def runs(words: list[str], s: int, e: int, lex: Lexicon):
-    """(i, j) index ranges of capitalised runs inside one sentence [s, e)."""
-    i = s
-    while i < e:
-        if not _caplike(words[i], lex):
-            i += 1
-            continue
-        j = i + 1
-        while j < e:
-            if _caplike(words[j], lex):
-                j += 1
-            elif words[j].lower() in lex.connectors and j + 1 < e and _caplike(words[j + 1], lex):
-                j += 2
-            else:
-                break
-        yield i, j
-        i = j
-
-
-def _acronym(w: str) -> bool:
-    letters = [c for c in w if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _namelike(words, k, lex: Lexicon) -> bool:
     w = words[k]
-    return (w[:1].isupper() and not lex.is_common(w) and not _acronym(w)
+    return (w[:1].isupper() and not lex.is_common(w) and not acronym(w)
             and lex.lookup(words, k, k + 1) is None and not lex.title_at(words, k, k + 1)
             and not lex.head_at(words, k, k + 1)[0] and not lex.stop_at(words, k, k + 1))
-
-
-def _abbreviates(acronym: str, words: list[str]) -> bool:
-    """Each word gives the acronym its first letter and maybe more, in order ("PAW": pergantian antarwaktu)."""
-    if len(words) == 1 and (len(acronym) > 3 or len(words[0]) < 6):
-        return False
-
-    def match(ai: int, wi: int) -> bool:
-        if wi == len(words):
-            return ai == len(acronym)
-        w = words[wi]
-        return ai < len(acronym) and w[0] == acronym[ai] and inner(ai + 1, wi, 1)
-
-    def inner(ai: int, wi: int, ci: int) -> bool:
-        if match(ai, wi + 1):
-            return True
-        w = words[wi]
-        return any(inner(ai + 1, wi, k + 1) for k in range(ci, len(w))
-                   if ai < len(acronym) and w[k] == acronym[ai])
-
-    return match(0, 0)
-
-
-def _defined_acronyms(words: list[str]) -> set[str]:
-    """Acronyms the article defines by ordinary words: "pergantian antarwaktu (PAW)"."""
-    out = set()
-    for k in range(2, len(words) - 1):
-        if words[k - 1] != "(" or words[k + 1] != ")" or not _acronym(words[k]):
-            continue
-        target = words[k].lower()
-        lower = []
-        for w in reversed(words[max(0, k - 8):k - 1]):
-            if not w.islower():
-                break
-            lower.insert(0, w)
-        for m in range(1, min(len(lower), len(target)) + 1):
-            if _abbreviates(target, lower[-m:]):
-                out.add(words[k])
-                break
-    return out
 
 
 class RunReader:
@@ -185,7 +42,7 @@ class RunReader:
     def __init__(self, text, spans, words, ner, lex: Lexicon):
         self.text, self.spans, self.words, self.ner, self.lex = text, spans, words, ner, lex
         self.out: list[Mention] = []
-        self.plain_acronyms = _defined_acronyms(words)
+        self.plain_acronyms = defined_acronyms(words)
 
     def emit(self, i, j, typ, key=None, titled=False):
         while i < j and self.words[i].islower() and self.words[i] in self.lex.connectors:
@@ -202,7 +59,7 @@ class RunReader:
         if m is None or m.last != p:
             return p
         q = p
-        while q < j and _ROMAN.fullmatch(self.words[q]):
+        while q < j and ROMAN.fullmatch(self.words[q]):
             q += 1
         if q > p:
             m.last, m.end, m.words = q, self.spans[q - 1][1], tuple(self.words[m.first:q])
@@ -254,7 +111,7 @@ class RunReader:
                     # Places seldom have "dan" in their names; bodies often do.
                     if words[q] == "dan" and q + 1 < j and (typ == "LOC" or lex.head_at(words, q + 1, j)[0]
                                                           or lex.lookup(words, q + 1, j)
-                                                          or _acronym(words[q + 1])):
+                                                          or acronym(words[q + 1])):
                         break
                     # "Taman Edukasi Polsek Pandeglang": a body named inside a place's name.
                     if typ == "LOC" and q > p + n and lex.head_at(words, q, j)[1] == "ORG":
@@ -289,7 +146,7 @@ class RunReader:
     def plain(self, p, q, titled):
         lex, words = self.lex, self.words
         # A stray numeral or an acronym of ordinary words ("PAW") starts no name.
-        while p < q and (_ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
+        while p < q and (ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
             p += 1
         if p == q:
             return
@@ -303,13 +160,13 @@ class RunReader:
             # "Menteri Kebudayaan Fadli Zon": the ordinary words after a title name its office.
             while p < q and (lex.is_office(words[p]) or words[p].lower() in lex.connectors):
                 p += 1
-            if p < q - 1 and _acronym(words[p]):  # "Ketua BKGS Purwanto": the body, then the person
+            if p < q - 1 and acronym(words[p]):  # "Ketua BKGS Purwanto": the body, then the person
                 self.emit(p, p + 1, "ORG")
                 p += 1
             if p < q:
                 self.emit(p, q, "PER", titled=True)
             return
-        if _acronym(words[p]) and q - p >= 2 and len(words[p]) >= 3:
+        if acronym(words[p]) and q - p >= 2 and len(words[p]) >= 3:
             self.emit(p, q, "ORG")  # "BPR Christa Jaya", "CV ASM": a body named by its kind
             return
         if (q - p == 1 and 0 < p and q < len(words) and words[p - 1] == "(" and words[q] == ")"
@@ -317,9 +174,9 @@ class RunReader:
             self.emit(p, q, "UNK")  # "Rusdi Masse Mappasessu (RMS)": grouping gives it the host's type
             return
         if q - p == 1 and (lex.is_common(words[p]) or words[p].lower() in lex.directions
-                           or _ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
+                           or ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
             return  # a lone capitalised ordinary word ("Utara", "Rakyat", "III") is no name
-        if q - p >= 2 and all(_acronym(w) for w in words[p:q]) and any(lex.is_common(w) for w in words[p:q]):
+        if q - p >= 2 and all(acronym(w) for w in words[p:q]) and any(lex.is_common(w) for w in words[p:q]):
             return  # shouting in capitals ("BUKAN CINA"), not a name
         if self.ner is None:
             self.fallback(p, q)
@@ -346,7 +203,7 @@ class RunReader:
         lex, words = self.lex, self.words
         if all(lex.is_common(w) or w.lower() in lex.connectors for w in words[p:q]):
             return
-        if q - p == 1 and _acronym(words[p]):
+        if q - p == 1 and acronym(words[p]):
             self.emit(p, q, "ORG")
         elif lex.is_common(words[q - 1]) is False and words[q - 1].lower() in lex.loc_tails:
             self.emit(p, q, "LOC")

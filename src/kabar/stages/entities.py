@@ -13,7 +13,8 @@ from functools import lru_cache
 from ..document import Document
 from ..entities.gazetteer import lexicon
 from ..entities.grouping import group
-from ..entities.mentions import find_mentions, units
+from ..entities.mentions import find_mentions
+from ..entities.words import units
 
 REQUIRES = ("text", "sentences", "tokens")
 ASSIGNS = ("entities",)
