@@ -75,8 +75,8 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     cur_rows = lang.table("figure_currencies.tsv", columns=3)
-    pre = [form for form, _, pos in cur_rows if pos == "pre"]
-    post = [form for form, _, pos in cur_rows if pos == "post"]
+    pre = [form for form, _, pos in cur_rows if pos in ("pre", "both")]
+    post = [form for form, _, pos in cur_rows if pos in ("post", "both")]
     people = {k.lower(): v for k, v in lang.table("figure_people.tsv", columns=2)}
     cues = {k.lower(): v for k, v in lang.table("figure_cues.tsv", columns=2)}
     quants = {k.lower(): v for k, v, _ in lang.table("figure_quantifiers.tsv", columns=3, unique_key=False)}
@@ -190,7 +190,7 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
     elif a and a.group("cur") and not c.currency:
         c.currency, c.kind, c.end = lex.currencies[a.group("cur").lower()], "money", a.end()
     elif a and a.group("word") and not c.currency:
-        low = _base_word(a.group("word").lower())
+        low = _base_word(a.group("word").lower(), lex.people)
         if low in lex.exclude_after:
             return None
         if low in lex.people:
@@ -218,10 +218,14 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
     return c
 
 
-def _base_word(word: str) -> str:
-    """'saudara-saudara' -> 'saudara': a reduplicated plural counts as its base noun."""
+def _base_word(word: str, nouns: dict[str, str]) -> str:
+    """'saudara-saudara' -> 'saudara', 'rekannya' -> 'rekan': a plural or possessive counts as its noun."""
     head, _, tail = word.partition("-")
-    return head if head == tail else word
+    if head == tail:
+        return head
+    if word.endswith("nya") and word not in nouns and word[:-3] in nouns:
+        return word[:-3]
+    return word
 
 
 def _read_bounds(text: str, start: int, c: Candidate, s0: int, lex: Lexicon) -> None:
