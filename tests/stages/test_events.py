@@ -124,3 +124,12 @@ def test_events_reference_article(reference_text):
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
     boiler = [span for span in lines if doc.text[span[0]:span[1]].strip() in ("IKLAN", "(khr/bac)")]
     assert not any(a <= ev["span"][0] < b for ev in doc.events for a, b in boiler)
+
+
+def test_events_time_belongs_to_the_nearer_trigger():
+    text = "Iran memuji serangan Hamas pada 7 Oktober."
+    a = text.index("7 Oktober")
+    doc = make_doc(text, {"Iran": "LOC", "Hamas": "ORG"},
+                   times=[{"text": "7 Oktober", "span": [a, a + 9], "value": "2023-10-07"}])
+    (ev,) = doc.events
+    assert ev["type"] == "SUPPORT" and ev["time"] is None

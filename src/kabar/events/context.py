@@ -39,12 +39,17 @@ class Quotes:
         return None
 
 
-def nearest_time(times: list[dict], start: int, end: int, at: int) -> str | None:
-    """The value of the time expression in the sentence closest to the trigger."""
+def nearest_time(times: list[dict], start: int, end: int, at: int, others: list[int] = ()) -> str | None:
+    """The value of the time expression in the sentence closest to the trigger at ``at``,
+    passing over one that another trigger stands nearer to ("memuji serangan Hamas pada
+    7 Oktober": the date is the attack's, not the praise's)."""
     best, dist = None, None
     for t in times:
         a, b = t["span"]
         if a >= start and b <= end and t.get("value"):
+            lo, hi = (at, a) if a > at else (b, at)
+            if any(lo < o < hi for o in others):
+                continue
             d = abs(a - at)
             if dist is None or d < dist:
                 best, dist = t["value"], d

@@ -79,6 +79,7 @@ def extract(doc) -> list[dict]:
     if not found:
         return []
     view = DocView(doc, lex)
+    starts = [a for a, _, _ in found]
     events, last_in_sentence, seen = [], {}, set()
     for a, b, trig in found:
         i, sent = view.sentence(a)
@@ -87,7 +88,7 @@ def extract(doc) -> list[dict]:
         previous = last_in_sentence.get(i)
         if previous is not None and previous[0]["type"] in UNREALISED_AFTER and a - previous[1] <= COMPLEMENT_REACH:
             continue  # "Korut mengancam akan menyerang Guam": threatened or asked for, not done
-        ev = _event(view, sent, trig, a, b, previous[0] if previous else None)
+        ev = _event(view, sent, trig, a, b, previous[0] if previous else None, starts)
         if ev is None:
             continue
         last_in_sentence[i] = (ev, b)
@@ -122,7 +123,8 @@ def _keys(ev: dict) -> set:
     return keys
 
 
-def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previous: dict | None) -> dict | None:
+def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previous: dict | None,
+           triggers_at: list[int]) -> dict | None:
     lex = view.lex
     t0, t_end = token_at(sent, a), token_at(sent, b)
     if t0 >= len(sent.words):
@@ -150,7 +152,8 @@ def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previou
     return {
         "type": trig.type, "actor": actor_id, "target": target_id,
         "trigger": view.doc.text[a:b], "span": [sent.start, sent.end],
-        "time": nearest_time(view.doc.times, sent.start, sent.end, a),
+        "time": nearest_time(view.doc.times, sent.start, sent.end, a,
+                             [s for s in triggers_at if sent.start <= s < sent.end and s != a]),
         "place": sent.mentions[place].entity if place is not None else None,
         "negated": negated(sent, verb_at, lex), "claimant": claimant,
     }
