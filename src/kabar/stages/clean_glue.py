@@ -1,8 +1,9 @@
-"""Repairs inside a kept stretch of text, as edits that keep the offset map.
+"""Repairs of scraped text, as edits that keep the offset map.
 
-An edit is ``(start, end, replacement)`` relative to the stretch: an empty
-span inserts (a space between glued words, a newline between run-together
-paragraphs), a non-empty one replaces (a mojibake word, odd whitespace).
+An edit is ``(start, end, replacement)`` on the text it was computed for: an
+empty span inserts (a space between glued words, a newline between
+run-together paragraphs), a non-empty one replaces (a mojibake word, odd
+whitespace) or deletes (invisible characters). No edit crosses a line break.
 """
 from __future__ import annotations
 
@@ -21,8 +22,7 @@ _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 # "sehat.Hal itu", "Indonesia.\"Kita mau", "(11/1/2024).Lebih": a sentence end with no space after.
 _RUN_ON = re.compile(r"([.!?]+|:)([\"”’]?)(?=[\"“]?[A-Z][a-z])")
-# A token with a lower-to-upper join somewhere inside it.
-# Regexes are found by their first literal character; so are these, then grown to the token.
+# A lower-to-upper join inside a word: found by its first character, then grown to the token.
 _TRANSITION = re.compile(r"[a-z](?=[A-Z])")
 _JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_BESIDE = set("@#/.=&_") | set("0123456789")
