@@ -96,6 +96,14 @@ class EntityIndex:
         return best[1] if best else None
 
 
+def _close_paren(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Keep the ")" of "Otoritas Jasa Keuangan (OJK)" that trimming took."""
+    a, b = span
+    if b < len(text) and text[b] == ")" and text.rfind("(", a, b) > text.rfind(")", a, b):
+        return a, b + 1
+    return a, b
+
+
 def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
     """The speaker words starting at ``a`` ("Ahmad Rifandi di Kota Padang" -> "Ahmad Rifandi")."""
     lex = lexicon()
@@ -124,7 +132,7 @@ def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
             break
         b = m.end()
         n += 1
-    return trim(text, a, b, _PUNCT_TRIM)
+    return _close_paren(text, trim(text, a, b, _PUNCT_TRIM))
 
 
 def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
@@ -168,7 +176,7 @@ def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
         if t.group() in ("kepada", "usai", "seusai", "saat", "ketika", "dalam", "di", "pada", "sambil"):
             toks = toks[:i]
             break
-    return trim(text, a, toks[-1].end(), _PUNCT_TRIM)
+    return _close_paren(text, trim(text, a, toks[-1].end(), _PUNCT_TRIM))
 
 
 def describe(text: str, span: tuple[int, int], ents: EntityIndex,
