@@ -28,6 +28,8 @@ _OPEN_QUOTE = re.compile(r"(?<=\s)[\"“]")
 _CLOSE_QUOTE = re.compile(r"[\"”]")
 _EDGE_PUNCT = "\"“”'‘’()[]{},;:"
 MAX_HEADLINE = 220
+# A headline may go on after its question mark ("Roboh? Ini faktanya") for this many characters.
+MAX_AFTER_QUESTION = 80
 # A quoted stretch this long is a quotation in the article, not a quoted word of the headline.
 MAX_QUOTED_WORDS = 40
 TITLE_STARTER_MIN = 300
@@ -82,6 +84,8 @@ def headline_end(text: str, start: int, stop: int) -> int | None:
         return found if found is not None else hard
     found = _choose(words, sentence_end)
     if found is None and asks:
+        if hard is not None and hard - m.end() <= MAX_AFTER_QUESTION and not _SENT_END.search(text, m.end(), hard):
+            return hard  # "Patung Liberty roboh? Ini fakta dan maknanya" up to the next label
         return m.start() + 1  # a headline that asks: "..., Kenapa? Sudah dua hari ..."
     return found
 
