@@ -258,3 +258,12 @@ def test_clean_empty_and_blank_input():
     assert cleaned("").text == ""
     doc = cleaned(" \n\r\n ")
     assert doc.text == "" and doc.paragraphs == [] and doc.offsets == []
+
+
+def test_clean_reference_record(reference_record):
+    """Through the whole pipeline: the record the CLI would write."""
+    assert reference_record["boilerplate"] == ["IKLAN", "GULIR UNTUK MELANJUTKAN KONTEN", "[Gambas:Video CNN]"]
+    assert reference_record["bylines"] == ["khr", "bac"]
+    text = reference_record["text"]
+    assert "Hamas Muhammad Deif" in text and "Al Arabiya Jumat" in text
+    assert not any(junk in text for junk in ("IKLAN", "GULIR", "Gambas", "(khr/bac)"))
