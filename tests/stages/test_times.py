@@ -80,3 +80,12 @@ def test_times_anchor_prefers_dateline_with_weekday():
     assert derive_anchor(found).isoformat() == "2026-02-12"
     assert derive_anchor([{"month": 3, "y": "2027"}]).isoformat() == "2027-03-15"
     assert derive_anchor([{"y": "1979"}]) is None
+
+
+def test_times_bad_placeholder_names_the_file(monkeypatch):
+    from kabar import lang
+    from kabar.stages import times_find
+
+    monkeypatch.setattr(lang, "lines", lambda name, lang="id", unique=True: ("(?P<y>{no_such_list})",))
+    with pytest.raises(lang.LanguageDataError, match="time_patterns.txt: pattern 1"):
+        times_find._sources("time_patterns.txt")

@@ -95,9 +95,8 @@ def _sources(name: str, flags: int = 0) -> list[re.Pattern]:
     fill = vocab()["fill"]
     out = []
     for n, line in enumerate(lang.lines(name, unique=True), 1):
-        source = _PLACEHOLDER.sub(lambda m: fill[m.group(1)], line)
         try:
-            out.append(re.compile(source, flags))
+            out.append(re.compile(_PLACEHOLDER.sub(lambda m: fill[m.group(1)], line), flags))
         except (re.error, KeyError) as exc:
             raise lang.LanguageDataError(f"lang/id/{name}: pattern {n}: {exc}") from None
     return out
