@@ -198,3 +198,13 @@ def test_entities_person_initials_in_parentheses_join_the_person():
     es = ents("Penyidik menahan Rusdi Masse Mappasessu (RMS) pada Senin. RMS membantah tuduhan itu.")
     e = find(es, "Rusdi Masse Mappasessu")
     assert e["type"] == "PER" and "RMS" in e["forms"]
+
+
+def test_entities_staff_credits_name_no_one():
+    # Straight into the stage: the cleaner usually takes such credits out first.
+    text = "Umat memadati gereja pada malam Natal. Sumber: Anadolu Penerjemah: Nabil Ihsan Editor: Aditya Eko Sigit"
+    doc = Document(text=text, paragraphs=[(0, len(text))])
+    doc = entities.run(sentences.run(doc))
+    names = {e["name"] for e in doc.entities}
+    assert "Nabil Ihsan" not in names and "Aditya Eko Sigit" not in names
+    assert "Anadolu" in names

@@ -219,6 +219,11 @@ def find_mentions(text, sentences, spans, words, ner, lex: Lexicon) -> list[Ment
         for i, j in runs(words, s, e, lex):
             if taken and any(k in taken for k in range(i, j)):
                 continue
+            # "Penerjemah: Nabil Ihsan Editor: ...": staff credits left in the text name no one in the story.
+            if i >= 2 and words[i - 1] == ":" and fold(words[i - 2]) in lex.credits:
+                continue
+            if j - i >= 2 and j < e and words[j] == ":" and fold(words[j - 1]) in lex.credits:
+                j -= 1
             initial = i == s or words[i - 1] in OPENERS
             # "hakim tunggal Consilia ...": a lower-case title before the run marks a person.
             titled = i > s and bool(lex.title_at(words, i - 1, i) or (i - 1 > s and lex.title_at(words, i - 2, i) == 2))
