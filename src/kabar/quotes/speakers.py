@@ -192,8 +192,10 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
     if len(words) == 1 and words[0] in lex.pronouns:
         return Speaker("pronoun", span)
     mentions = ents.within(a, b)
-    if words[-1] in _ANAPHOR_END and not any(r[3] == "PER" for r in mentions):
-        return Speaker("anaphor", span)  # "pria 30 tahun itu", "Wakil Ketua Komisi XIII ini"
+    lowered = text[a].islower()
+    if words[-1] in _ANAPHOR_END and (lowered or not any(r[3] == "PER" for r in mentions)):
+        # "pria 30 tahun itu", "Wakil Ketua Komisi XIII ini", "mantan Kepala Satkorwil Banser itu"
+        return Speaker("anaphor", span)
     if not any(r[3] == "PER" for r in mentions) and tail:
         mentions = [r for r in ents.within(*tail) if r[3] == "PER"][:1] or mentions
     if mentions:
