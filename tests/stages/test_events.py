@@ -133,3 +133,10 @@ def test_events_time_belongs_to_the_nearer_trigger():
                    times=[{"text": "7 Oktober", "span": [a, a + 9], "value": "2023-10-07"}])
     (ev,) = doc.events
     assert ev["type"] == "SUPPORT" and ev["time"] is None
+
+
+def test_events_place_before_the_verb():
+    doc = make_doc("Di Kota Padang, Polda Sumbar menangkap Andi Wijaya.",
+                   {"Kota Padang": "LOC", "Polda Sumbar": "ORG", "Andi Wijaya": "PER"})
+    (ev,) = doc.events
+    assert doc.entity(ev["place"])["name"] == "Kota Padang"

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from .context import Quotes, nearest_time, negated
 from .lexicon import Lexicon, Trigger, find_triggers, lexicon
 from .roles import (Mention, Objects, Sentence, agent_after, build_sentence, genitive, objects,
-                    partner_between, subject, token_at)
+                    partner_between, place_before, subject, token_at)
 
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 UNREALISED_AFTER = {"THREATEN", "REQUEST"}  # the clause these govern has not happened
@@ -146,6 +146,8 @@ def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previou
         return None
     if target_id is None and (trig.target_required or trig.voice == "pas"):
         return None  # "... akan ditolak oleh Bayern": a passive names what it happens to
+    if place is None:
+        place = place_before(sent, verb_at, lex)
     claimant = speaker
     if claimant is None and previous is not None and previous["type"] == "ACCUSE":
         claimant = previous["actor"]  # "Israel menuduh Iran memasok ...": Israel's claim

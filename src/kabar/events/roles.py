@@ -80,18 +80,21 @@ def governor(sent: Sentence, k: int, limit: int, lex: Lexicon) -> str | None:
         w, low = sent.words[j], sent.low[j]
         if sent.ment[j] >= 0:
             budget = 0  # past another name only titles may stand: "kepada Bupati Bekasi nonaktif X"
+        if j == 0 and low in lex.preps:
+            return low  # "Di Kota Padang, ...": capitalised only because it opens the sentence
         if sent.ment[j] >= 0 or w in _PUNCT_SOFT or w[:1].isupper() or w[:1].isdigit() \
                 or low in lex.name_particles or _ELIDED.match(w):
             j -= 1
             continue
         if low in lex.preps:
             return low
-        if 0 < j < len(sent.words) - 1 and low not in lex.governor_stops \
+        if 0 < j < len(sent.words) - 1 and w.isalpha() and low not in lex.governor_stops \
                 and sent.words[j - 1][:1].isupper() and sent.words[j + 1][:1].isupper():
             j -= 1  # a particle inside a name: "Direction Generale de l'Aviation Civile"
             continue
-        if w == "," and j > 0 and sent.ment[j - 1] >= 0:
-            j -= 1  # apposition: "di Kabupaten Bekasi, Jawa Barat"
+        if w == "," and j > 0 and sent.ment[j - 1] >= 0 and sent.ment[k] >= 0 \
+                and sent.mentions[sent.ment[j - 1]].type == sent.mentions[sent.ment[k]].type == "LOC":
+            j -= 1  # a place narrowed down: "di Kabupaten Bekasi, Jawa Barat"
             continue
         if low in lex.governor_stops or w in _PUNCT_HARD or w == ",":
             return None
@@ -321,6 +324,16 @@ def owner(sent: Sentence, m: int) -> int:
     if j >= 0 and sent.ment[j] >= 0 and sent.mentions[sent.ment[j]].type == "ORG":
         return sent.ment[j]
     return m
+
+
+def place_before(sent: Sentence, t: int, lex: Lexicon) -> int | None:
+    """ "Di Kota Padang, polisi menangkap ...": the nearest place named with di before the verb."""
+    for j in range(t - 1, -1, -1):
+        m = sent.ment[j]
+        if m >= 0 and sent.first_tok.get(m) == j and sent.mentions[m].type == "LOC" \
+                and lex.preps.get(governor(sent, j, 0, lex) or "") == "place":
+            return m
+    return None
 
 
 def agent_after(sent: Sentence, t_end: int, lex: Lexicon) -> int | None:
