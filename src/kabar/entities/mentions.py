@@ -43,6 +43,7 @@ class RunReader:
         self.text, self.spans, self.words, self.ner, self.lex = text, spans, words, ner, lex
         self.out: list[Mention] = []
         self.plain_acronyms = defined_acronyms(words)
+        self.lowered: set[str] | None = None
 
     def emit(self, i, j, typ, key=None, titled=False):
         while i < j and self.words[i].islower() and self.words[i] in self.lex.connectors:
@@ -68,7 +69,7 @@ class RunReader:
     def read(self, i, j, initial: bool, titled: bool = False):
         lex, words = self.lex, self.words
         # A sentence's first word is capitalised anyway: an ordinary word there is no name.
-        if initial and lex.is_common(words[i]) and not (lex.title_at(words, i, j) or lex.head_at(words, i, j)[0]
+        if initial and self.ordinary(words[i]) and not (lex.title_at(words, i, j) or lex.head_at(words, i, j)[0]
                                                          or lex.lookup(words, i, j) or self._tagged_name(i, j)):
             i += 1
         if j - i >= 2 and words[j - 1].lower() in lex.org_tails:
@@ -134,6 +135,12 @@ class RunReader:
                 q += 1
             self.plain(p, q, titled)
             p = q
+
+    def ordinary(self, w: str) -> bool:
+        """A common word, or one this very article also writes in lower case ("Wacana")."""
+        if self.lowered is None:
+            self.lowered = {x for x in self.words if x.islower()}
+        return self.lex.is_common(w) or w.lower() in self.lowered
 
     def _tagged_name(self, i, j) -> bool:
         """The tagger reads words[i] as the start of a longer name ("Poros Perlawanan adalah ...")."""
