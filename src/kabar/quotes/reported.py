@@ -87,7 +87,8 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     a, b = _finish(text, c, sb)
     n = len(WORD.findall(text, a, b))
     # "mengatakan hal tersebut" points back at speech, it reports none.
-    if n < 3 or (cls in ("weak", "claim") and not bahwa and not _has_predicate(text, a, b)):
+    if n < 3 or (cls == "marked" and not bahwa) or (
+            cls in ("weak", "claim") and not bahwa and not _has_predicate(text, a, b)):
         return None
     piece = text.rfind(",", sa, m.start()) + 1 or sa
     first = WORD.search(text, piece, m.start())
