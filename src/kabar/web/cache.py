@@ -20,7 +20,7 @@ from ..store import schema
 
 
 class QueryCache:
-    def __init__(self, store: Store, *, size: int = 512, recheck: float = 2.0):
+    def __init__(self, store: Store, *, size: int = 1024, recheck: float = 2.0):
         self.store, self.size, self.recheck = store, size, recheck
         self._data: OrderedDict[tuple, tuple[Any, Any]] = OrderedDict()
         self._lock = threading.Lock()
@@ -44,15 +44,21 @@ class QueryCache:
 
     def get(self, fn: Callable, *args, **kwargs) -> Any:
         """``fn(conn, *args, **kwargs)``, from the cache when the store has not changed."""
-        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        def compute():
+            with self.store.read() as conn:
+                return fn(conn, *args, **kwargs)
+
+        return self.remember((fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items()))), compute)
+
+    def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, from the cache when the store has not changed since it last ran."""
         version = self.version()
         with self._lock:
             hit = self._data.get(key)
             if hit is not None and hit[0] == version:
                 self._data.move_to_end(key)
                 return hit[1]
-        with self.store.read() as conn:
-            value = fn(conn, *args, **kwargs)
+        value = compute()
         with self._lock:
             self._data[key] = (version, value)
             self._data.move_to_end(key)

@@ -6,6 +6,7 @@ from typing import Optional
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
 
 from ..store import layers, queries
 from ..store.search import query_words
@@ -21,8 +22,13 @@ EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
-def render(request: Request, name: str, **context):
-    return request.app.state.templates.TemplateResponse(request, name, context)
+def render(request: Request, name: str, **context) -> HTMLResponse:
+    """The page, rendered once per URL while the store is unchanged: rendering a
+    page costs more than its cached queries (bench/web_latency.py)."""
+    env = request.app.state.templates.env
+    body = request.app.state.cache.remember(
+        ("page", str(request.url)), lambda: env.get_template(name).render(request=request, **context))
+    return HTMLResponse(body)
 
 
 def cached(request: Request, fn, *args, **kwargs):
