@@ -45,6 +45,13 @@ def test_sentences_tokenizer_cuts_bracket_off_date_and_glued_words():
     assert "YouTube" in words("Videonya diunggah ke YouTube kemarin.")
 
 
+def test_sentences_tokenizer_splits_glued_punctuation():
+    assert words("pada Selasa(25/8) lalu") == ["pada", "Selasa", "(", "25/8", ")", "lalu"]
+    assert words("selama seminggu),Bandung") == ["selama", "seminggu", ")", ",", "Bandung"]
+    assert words("aturan PMK. Selanjutnya") == ["aturan", "PMK", ".", "Selanjutnya"]
+    assert words("H.M. Kunang dan Ph.D. baru") == ["H.M.", "Kunang", "dan", "Ph.D.", "baru"]
+
+
 def test_sentences_tokens_are_offsets_into_text():
     text = "Presiden Prabowo Subianto tiba di Bandara Soekarno-Hatta, Senin (20/10)."
     for a, b in tokenize(text):

@@ -38,6 +38,8 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}\.$")
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]{2}")
 _WORD_DOT = re.compile(r"\w\.(?![\w])")
+_GLUED = re.compile(r"[()\[\];]|,(?!\d)|(?<!\d),|(?<=[A-Z]{2})\.(?=[\s\"”)]|$)")
+_URLISH = re.compile(r"://|www\.|@|\.(?:com|id|org|net)\b")
 _QUOTE = re.compile(r"[\"“”]")
 
 
@@ -110,6 +112,38 @@ def _cut_camel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+def _cut_punct(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split brackets, semicolons and non-decimal commas that spaCy leaves glued to words
+    ("Selasa(", "seminggu),Bandung"), and the sentence period after an acronym ("PMK.")."""
+    marks = [m.span() for m in _GLUED.finditer(text)]
+    if not marks:
+        return spans
+    abbr, out, i = _abbreviations(), [], 0
+    for a, b in spans:
+        while i < len(marks) and marks[i][0] < a:
+            i += 1
+        if i == len(marks) or marks[i][0] >= b or b - a == 1:
+            out.append((a, b))
+            continue
+        word = text[a:b]
+        inside = []
+        while i < len(marks) and marks[i][0] < b:
+            inside.append(marks[i])
+            i += 1
+        if word in abbr or _URLISH.search(word):
+            out.append((a, b))
+            continue
+        prev = a
+        for ms, me in inside:
+            if ms > prev:
+                out.append((prev, ms))
+            out.append((ms, me))
+            prev = me
+        if prev < b:
+            out.append((prev, b))
+    return out
+
+
 def _apply_keeps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merge tokens inside each keep-match into one; cut tokens crossing its edges."""
     keeps = _keep_spans(text)
@@ -146,7 +180,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     arr = tokenizer()(text).to_array([IDX, LENGTH, IS_SPACE]).tolist()
     # spaCy keeps runs of extra whitespace as tokens; they are no words
     spans = [(a, a + n) for a, n, space in arr if not space]
-    return _apply_keeps(text, _cut_camel(text, spans))
+    return _apply_keeps(text, _cut_punct(text, _cut_camel(text, spans)))
 
 
 def _quote_closes(text: str, start: int, end: int) -> list[tuple[int, int]]:
