@@ -18,7 +18,7 @@ from .search import match, query_words
 A = schema.articles
 E = schema.entities
 _HEX_ID = re.compile(r"^[0-9a-f]{12}$")
-FACET_SAMPLE = 500  # best matches whose entities the entity facet counts
+FACET_SAMPLE = 200  # best matches whose entities the entity facet counts
 
 
 @dataclass(frozen=True)
