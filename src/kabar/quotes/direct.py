@@ -100,7 +100,8 @@ def _attribution_after(text: str, pos: int, end: int, found: Found) -> bool:
         cue = m.group("cue")
         found.cue = text[m.start("cue"):m.end("nya") if m.group("nya") else m.end("cue")]
         found.kind = lex.cues.get(cue.lower(), "statement")
-        if m.group("nya") or cue.lower().endswith("nya"):  # "ujarnya", "katanya"
+        low = cue.lower()
+        if m.group("nya") or (low.endswith("nya") and low[:-3] in lex.cues):  # "ujarnya", "katanya", not "tanya"
             found.speaker = Speaker("pronoun", (m.start("cue"), m.end()))
             found.region = (found.region[0], max(end, m.end()))
         else:
@@ -206,7 +207,10 @@ def _one(text, open_at, end, closed, sents: Sentences, strict: bool) -> Found | 
     if b - a < 2:
         return None
     found = Found(span=(a, b), direct=True, region=(open_at if open_at is not None else a, min(stop + 1, end + 1)))
-    after_end = sents.at(end)[1]
+    nxt = end + 1
+    while nxt < len(text) and text[nxt] == " ":
+        nxt += 1
+    after_end = max(sents.at(end)[1], sents.at(min(nxt, len(text) - 1))[1]) if text else 0
     if cue_inside:
         after_end = sents.at(cue_inside.start())[1]
         attributed = _attribution_after(text, cue_inside.start(), max(after_end, cue_inside.end()), found)

@@ -32,6 +32,7 @@ class Lexicon:
     subordinators: frozenset
     not_verbs: frozenset
     title_cues: frozenset
+    time_phrases: tuple
     abbrev: frozenset
     media_nouns: tuple
     # The word patterns carry no boundary assertions (they would stop the regex engine
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         subordinators=frozenset(lang.lines("quote_subordinators.txt")),
         not_verbs=frozenset(lang.lines("quote_not_verbs.txt")),
         title_cues=frozenset(lang.lines("quote_title_cues.txt")),
+        time_phrases=tuple(sorted(lang.lines("quote_time_phrases.txt"), key=len, reverse=True)),
         abbrev=frozenset(lang.lines("quote_abbrev.txt")),
         media_nouns=tuple(sorted(lang.lines("quote_media_nouns.txt"), key=len, reverse=True)),
         verb_re=re.compile(rf"(?:{verb_alt})"),

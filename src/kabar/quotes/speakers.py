@@ -162,6 +162,11 @@ def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
         a, b = trim(text, comma + 1, b, _PUNCT_TRIM)
     # A leading connective without a comma ("Dalam debat itu Cak Imin") stays: the entity
     # match finds the name inside; trailing adverbs ("pun", "juga") go.
+    low = text[a:b].lower()
+    for phrase in lex.time_phrases:  # "Intelligent Energy baru-baru ini": the time is no subject
+        if low.endswith(" " + phrase):
+            b = a + len(low) - len(phrase) - 1
+            break
     toks = list(WORD.finditer(text, a, b))
     while toks and toks[-1].group().lower() in lex.adverbs:
         toks.pop()
@@ -195,7 +200,7 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
     lowered = text[a].islower()
     if words[-1] in _ANAPHOR_END and (lowered or not any(r[3] == "PER" for r in mentions)):
         # "pria 30 tahun itu", "Wakil Ketua Komisi XIII ini", "mantan Kepala Satkorwil Banser itu"
-        return Speaker("anaphor", span)
+        return Speaker("anaphor", span, text=text[a:b])
     if not any(r[3] == "PER" for r in mentions) and tail:
         mentions = [r for r in ents.within(*tail) if r[3] == "PER"][:1] or mentions
     if mentions:
@@ -267,4 +272,4 @@ class Resolver:
             return subject[2], words
         if self.last is not None:
             return self.last[1], self.last[2]
-        return None, None
+        return None, sp.text  # "Catatan itu mengungkap ...": nobody to point at, keep the words
