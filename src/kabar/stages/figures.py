@@ -28,13 +28,15 @@ from functools import lru_cache
 
 from .. import lang
 from ..document import Document
-from ..numbers import Amount, amount_pattern, number_starters, parse_amount
+from ..numbers import Amount, amount_pattern, number_starters, parse_amount, parse_digits, to_number
 
 REQUIRES = ("text", "sentences", "tokens")
 ASSIGNS = ("figures",)
 
 _AFTER_WORDS = 4  # "5 orang warga desa itu tewas": how far after the count a cue may sit
 SPECIFIC = ("killed", "injured", "hostages", "missing", "displaced", "arrested")
+_SHORT_SCALE = re.compile(r"\s?([MT])\b")
+_SHORT_SCALES = {"M": 10 ** 9, "T": 10 ** 12}
 _HAS_DIGIT = re.compile(r"\d").search
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LAST_WORD = re.compile(r"([\w.]+)[\s(]*$")
@@ -184,6 +186,10 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
         c.end, c.approx, c.bound = m.end() + 3, True, "about"
     if m.group("cur"):
         c.currency, c.kind = lex.currencies[m.group("cur").lower()], "money"
+        short = _SHORT_SCALE.match(text, c.end)  # "Rp 2 M", "Rp1,2 T": only after a currency
+        if short and amount.value is not None and m.group("amt").replace(".", "").replace(",", "").isdigit():
+            n = to_number(parse_digits(m.group("amt")) * _SHORT_SCALES[short.group(1)])
+            c.amount, c.end = Amount(n, n, n), short.end()
     a = lex.after.match(text, c.end, s1)
     if a and a.group("pct"):
         c.kind, c.unit, c.end = "percent", "persen", a.end()
@@ -231,6 +237,9 @@ def _base_word(word: str, nouns: dict[str, str]) -> str:
 def _read_bounds(text: str, start: int, c: Candidate, s0: int, lex: Lexicon) -> None:
     q = lex.quant.search(text, max(s0, start - 40), start)
     bound = lex.quant_bounds[q.group("q").lower()] if q else None
+    if bound == "exact":  # "diperkirakan mencapai 100", "sekitar sebanyak": the outer word decides
+        outer = lex.quant.search(text, max(s0, q.start() - 40), q.start())
+        bound = lex.quant_bounds[outer.group("q").lower()] if outer else bound
     post = lex.post_quant.match(text, c.end) if bound in (None, "exact") else None
     if post:
         bound = lex.quant_bounds[post.group("q").lower()]
