@@ -21,7 +21,9 @@ WINDOW_AFTER, WINDOW_BEFORE = 120, 40  # chars searched by a trigger's requires-
 def mentions_of(doc) -> list[Mention]:
     """The entities' mentions, plus bare one-word repeats the tagger left out ("kehadiran Didit"
     when "Didit" is a mention elsewhere): an actor missed there is an event missed."""
-    out = [Mention(a, b, e["id"], e.get("type", "")) for e in doc.entities for a, b in e.get("mentions", [])]
+    media = lexicon().media_names
+    out = [Mention(a, b, e["id"], e.get("type", "")) for e in doc.entities for a, b in e.get("mentions", [])
+           if not any(p.search(doc.text[a:b]) for p in media)]
     surfaces: dict[str, Mention | None] = {}
     for m in out:
         word = doc.text[m.start:m.end]

@@ -51,6 +51,7 @@ class Lexicon:
     kin: frozenset
     agent_heads: frozenset
     background: frozenset
+    media_names: tuple
     apposition: frozenset
     skip_prefixes: tuple
 
@@ -142,6 +143,6 @@ def lexicon() -> Lexicon:
         not_verbs=words("event_not_verbs.txt"), demonstratives=words("event_demonstratives.txt"),
         name_particles=words("event_name_particles.txt"), pronouns=words("event_pronouns.txt"),
         kin=words("event_kin_nouns.txt"), agent_heads=words("event_agent_heads.txt"),
-        background=words("event_background_words.txt"), apposition=words("event_apposition.txt"),
+        background=words("event_background_words.txt"), media_names=lang.regexes("event_media_names.txt"), apposition=words("event_apposition.txt"),
         skip_prefixes=tuple(w.lower() for w in lang.lines("event_skip_prefixes.txt")),
     )
