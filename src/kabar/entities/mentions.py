@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .gazetteer import Lexicon, fold
-from .words import ROMAN, acronym, defined_acronyms, runs
+from .words import ROMAN, acronym, cap_flags, defined_acronyms, runs
 
 OPENERS = frozenset("\"“‘'([")
 
@@ -222,8 +222,9 @@ def find_mentions(text, sentences, spans, words, ner, lex: Lexicon) -> list[Ment
     """Mentions of one document; ``sentences`` are (first, last) unit index ranges."""
     reader = RunReader(text, spans, words, ner, lex)
     taken = _comma_names(reader, text, spans, lex)
+    cap = cap_flags(words, lex)
     for s, e in sentences:
-        for i, j in runs(words, s, e, lex):
+        for i, j in runs(words, cap, s, e, lex):
             if taken and any(k in taken for k in range(i, j)):
                 continue
             # "Penerjemah: Nabil Ihsan Editor: ...": staff credits left in the text name no one in the story.
@@ -243,9 +244,12 @@ def _comma_names(reader: RunReader, text, spans, lex: Lexicon) -> set[int]:
     taken: set[int] = set()
     if lex.comma_names is None or "," not in text:
         return taken
+    found = list(lex.comma_names.finditer(text))
+    if not found:
+        return taken
     starts = {a: k for k, (a, _) in enumerate(spans)}
     ends = {b: k for k, (_, b) in enumerate(spans)}
-    for m in lex.comma_names.finditer(text):
+    for m in found:
         i, j = starts.get(m.start()), ends.get(m.end())
         if i is None or j is None:
             continue

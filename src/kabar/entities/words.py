@@ -8,6 +8,7 @@ word again ("Sang-min") unless both halves are capitalised names
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .gazetteer import Lexicon
 
@@ -23,22 +24,25 @@ _SUSPECT = re.compile(r"[a-z][A-Z]|[()\[\]]|\d\.[A-Z]")
 
 
 def unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
-    # Only tokens holding a suspicious spot are looked at; most articles have none.
-    spots = [m.start() + 1 for m in _SUSPECT.finditer(text)]
-    if not spots:
+    # Only tokens holding a suspicious spot inside them are looked at.
+    starts = [a for a, _ in tokens]
+    suspects = set()
+    for m in _SUSPECT.finditer(text):
+        k = bisect_right(starts, m.start() + 1) - 1
+        if k >= 0 and tokens[k][0] < m.start() + 1 < tokens[k][1] and tokens[k][1] - tokens[k][0] >= 3:
+            suspects.add(k)
+    if not suspects:
         return tokens
-    out, k = [], 0
-    for a, b in tokens:
-        while k < len(spots) and spots[k] < a:
-            k += 1
-        if k == len(spots) or spots[k] >= b or b - a < 3:
+    out = []
+    for k, (a, b) in enumerate(tokens):
+        if k not in suspects:
             out.append((a, b))
             continue
         m = _CAMEL.fullmatch(text, a, b)
         if m and (lex.is_common(m.group(1)) or lex.word(m.group(2))):
             # "dilansirAFP": a word glued to the name after it (the cleaner's leftovers).
             out += [(a, m.end(1)), (m.start(2), b)]
-        elif b - a > 2 and _GLUED.search(text, a, b):
+        elif _GLUED.search(text, a, b):
             out.extend((a + m.start(), a + m.end()) for m in _PIECE.finditer(text[a:b]))
         else:
             out.append((a, b))
@@ -48,27 +52,29 @@ def unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple
 def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
     """Tokens with hyphen-glued pieces joined back, except pairs of capitalised names."""
     tokens = unglue(text, tokens, lex)
+    n = len(tokens)
+    # Hyphens glued on both sides; most articles have a handful.
+    glued = [k for k in range(1, n - 1) if tokens[k][1] - tokens[k][0] == 1 and text[tokens[k][0]] == "-"
+             and tokens[k - 1][1] == tokens[k][0] and tokens[k + 1][0] == tokens[k][1]]
+    if not glued:
+        return tokens
     out: list[tuple[int, int]] = []
-    i, n = 0, len(tokens)
+    i, g = 0, set(glued)
     while i < n:
-        a, b = tokens[i]
         j = i
-        while (j + 2 < n and text[tokens[j + 1][0]:tokens[j + 1][1]] == "-"
-               and tokens[j + 1][0] == tokens[j][1] and tokens[j + 2][0] == tokens[j + 1][1]):
+        while j + 1 in g:
             j += 2
         if j == i:
-            out.append((a, b))
+            out.append(tokens[i])
             i += 1
             continue
-        pieces = [tokens[k] for k in range(i, j + 1, 2)]
-        words = [text[x:y] for x, y in pieces]
-        whole = text[a:tokens[j][1]]
+        a = tokens[i][0]
+        words = [text[x:y] for x, y in tokens[i:j + 1:2]]
         pair = (all(w[:1].isupper() and len(w) > 1 for w in words)
-                and lex.word(whole) is None
+                and lex.word(text[a:tokens[j][1]]) is None
                 and words[0].lower() not in lex.connectors)
         if pair:
-            for k in range(i, j + 1):
-                out.append(tokens[k])
+            out.extend(tokens[i:j + 1])
         else:
             out.append((a, tokens[j][1]))
         i = j + 1
@@ -86,21 +92,27 @@ def caplike(w: str, lex: Lexicon) -> bool:
     return hit is not None and hit[0] == "ORG"
 
 
+def cap_flags(words: list[str], lex: Lexicon) -> list[bool]:
+    """caplike() for every word; the upper-case test alone settles nearly all of them."""
+    first = lex.first_folded
+    return [w[:1].isupper() or (w.lower() in first and caplike(w, lex)) for w in words]
+
+
 ROMAN = re.compile(r"[IVX]+")
 
 
-def runs(words: list[str], s: int, e: int, lex: Lexicon):
+def runs(words: list[str], cap: list[bool], s: int, e: int, lex: Lexicon):
     """(i, j) index ranges of capitalised runs inside one sentence [s, e)."""
     i = s
     while i < e:
-        if not caplike(words[i], lex):
+        if not cap[i]:
             i += 1
             continue
         j = i + 1
         while j < e:
-            if caplike(words[j], lex):
+            if cap[j]:
                 j += 1
-            elif words[j].lower() in lex.connectors and j + 1 < e and caplike(words[j + 1], lex):
+            elif j + 1 < e and cap[j + 1] and words[j].lower() in lex.connectors:
                 j += 2
             else:
                 break
@@ -109,8 +121,7 @@ def runs(words: list[str], s: int, e: int, lex: Lexicon):
 
 
 def acronym(w: str) -> bool:
-    letters = [c for c in w if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return w.isupper() and sum(c.isalpha() for c in w) >= 2
 
 
 def abbreviates(acronym: str, words: list[str]) -> bool:
