@@ -52,6 +52,7 @@ class Lexicon:
     agent_heads: frozenset
     background: frozenset
     media_names: tuple
+    inverted_speech: frozenset
     apposition: frozenset
     skip_prefixes: tuple
 
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
         not_verbs=words("event_not_verbs.txt"), demonstratives=words("event_demonstratives.txt"),
         name_particles=words("event_name_particles.txt"), pronouns=words("event_pronouns.txt"),
         kin=words("event_kin_nouns.txt"), agent_heads=words("event_agent_heads.txt"),
-        background=words("event_background_words.txt"), media_names=lang.regexes("event_media_names.txt"), apposition=words("event_apposition.txt"),
+        background=words("event_background_words.txt"), media_names=lang.regexes("event_media_names.txt"),
+        inverted_speech=words("event_inverted_speech.txt"), apposition=words("event_apposition.txt"),
         skip_prefixes=tuple(w.lower() for w in lang.lines("event_skip_prefixes.txt")),
     )

@@ -141,7 +141,8 @@ def subject(sent: Sentence, t: int, lex: Lexicon) -> Subject:
                 j = k - 2
                 continue
             gov = governor(sent, k, 0, lex)
-            if is_kin(sent, k, lex) or (gov is None and not _heads_phrase(sent, k, lex)):
+            if is_kin(sent, k, lex) or (gov is None and not _heads_phrase(sent, k, lex)) \
+                    or (k > 0 and sent.low[k - 1] in lex.inverted_speech):
                 return out
             if gov is None:
                 out.mention = owner(sent, m)
