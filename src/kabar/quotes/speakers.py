@@ -16,6 +16,8 @@ from .lexicon import lexicon
 from .text import WORD, trim
 
 _DAY_OR_DATE = re.compile(r"\(?\d{1,2}/\d{1,2}")
+# A capitalised passive or active verb opening a sentence: "Dijumpai ...,", "Menanggapi ...,".
+_CLAUSE_VERB = re.compile(r"^(?:Di|Me[mnrlwy]|Meng|Meny|Ber|Ter)[a-z]{3,}$")
 _ACRONYM = re.compile(r"\s*\([A-Za-z][A-Za-z .&-]{0,30}\)")
 _PUNCT_TRIM = " \t\n,.;:!?\"'“”‘’()-–—"
 _ANAPHOR_END = ("itu", "ini", "tersebut")
@@ -151,13 +153,17 @@ def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
         head_end = a + m.start()
         comma = text.rfind(",", a, head_end)
         return trim(text, comma + 1 if comma >= 0 else a, head_end, _PUNCT_TRIM)
-    # Leading adverbial pieces ("Sementara itu,", "Untuk barang bukti elektronik,") are no subject.
+    # Leading adverbial pieces ("Sementara itu,", "Untuk barang bukti elektronik,", "Dijumpai
+    # wartawan usai rapat,", "Selasa siang,") are no subject.
     while True:
         comma = text.find(",", a, b)
         if comma < 0:
             break
         first = WORD.search(text, a, comma)
-        if not first or first.group().lower() not in lex.connectives:
+        word = first.group() if first else ""
+        low = word.lower()
+        if not (low in lex.connectives or low in lex.stop or (
+                _CLAUSE_VERB.match(word) and low not in lex.not_verbs)):
             break
         a, b = trim(text, comma + 1, b, _PUNCT_TRIM)
     # A leading connective without a comma ("Dalam debat itu Cak Imin") stays: the entity
