@@ -107,11 +107,12 @@ class Lexicon:
         return self._prefix(self.titles, self.first_title, self.title_len, words, i, j)
 
     def head_at(self, words, i, j) -> tuple[int, str]:
+        """The longer of the organisation and place heads at words[i] ("Balai" vs "Balai Kota")."""
         n = self._prefix(self.org_heads, self.first_org, 3, words, i, j)
-        if n:
-            return n, "ORG"
-        n = self._prefix(self.loc_heads, self.first_loc, 3, words, i, j)
-        return (n, "LOC") if n else (0, "")
+        m = self._prefix(self.loc_heads, self.first_loc, 3, words, i, j)
+        if m > n:
+            return m, "LOC"
+        return (n, "ORG") if n else (0, "")
 
     def stop_at(self, words, i, j) -> int:
         return self._prefix(self.stop, self.first_stop, 3, words, i, j)
