@@ -18,7 +18,7 @@ from .clean_glue import keeps_mixed_case
 _WORD = re.compile(r"\S+")
 _SENT_END = re.compile(r"[.!?][\"”’']?(?:\s|$)")
 # a full stop glued to the next sentence: 'Memangkas "Dwell Time".Lebih lanjut'
-_GLUED_END = re.compile(r"[.!?][\"”’']?(?=[A-Z\"“])")
+_GLUED_END = re.compile(r"[.!?][\"”’']?(?=[A-Z\"“]|\d{1,2}\.\s?[A-Z])")
 # "ResahSementara", "ASMenurutnya": a capital that starts a word inside another.
 _INNER_CAPITAL = re.compile(r"[a-z](?=[A-Z])|[A-Z](?=[A-Z][a-z]{2})")
 _DOUBLE_SPACE = re.compile(r"\s{2,}")
