@@ -208,3 +208,23 @@ def test_entities_staff_credits_name_no_one():
     names = {e["name"] for e in doc.entities}
     assert "Nabil Ihsan" not in names and "Aditya Eko Sigit" not in names
     assert "Anadolu" in names
+
+
+def test_entities_work_without_the_tagger(monkeypatch):
+    monkeypatch.setattr(entities, "tagger", lambda: None)
+    es = ents("Presiden Prabowo Subianto bertemu Ketua KPK Setyo Budiyanto di Jakarta. "
+              "Prabowo meminta KPK bekerja keras.")
+    assert find(es, "Prabowo Subianto")["forms"] == ["Prabowo", "Prabowo Subianto"]
+    assert find(es, "Setyo Budiyanto")["type"] == "PER"
+    assert find(es, "Komisi Pemberantasan Korupsi")["type"] == "ORG" if any(
+        e["name"] == "Komisi Pemberantasan Korupsi" for e in es) else find(es, "KPK")["type"] == "ORG"
+    assert find(es, "Jakarta")["type"] == "LOC"
+
+
+def test_entities_bodies_joined_by_dan_stay_apart():
+    es = ents("Pasukan dikerahkan ke gedung Majelis Nasional dan Komisi Pemilihan Umum. "
+              "Pendakian ke Gunung Tandikat dan Gunung Talang ditutup.")
+    for name in ("Majelis Nasional", "Komisi Pemilihan Umum"):
+        assert find(es, name)["type"] == "ORG"
+    for name in ("Gunung Tandikat", "Gunung Talang"):
+        assert find(es, name)["type"] == "LOC"

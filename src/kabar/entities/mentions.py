@@ -112,7 +112,8 @@ class RunReader:
                     # Places seldom have "dan" in their names; bodies often do.
                     if words[q] == "dan" and q + 1 < j and (typ == "LOC" or lex.head_at(words, q + 1, j)[0]
                                                           or lex.lookup(words, q + 1, j)
-                                                          or acronym(words[q + 1])):
+                                                          or acronym(words[q + 1])
+                                                          or not lex.is_common(words[q + 1])):
                         break
                     # "Taman Edukasi Polsek Pandeglang": a body named inside a place's name.
                     if typ == "LOC" and q > p + n and lex.head_at(words, q, j)[1] == "ORG":
