@@ -162,7 +162,8 @@ def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
         first = WORD.search(text, a, comma)
         word = first.group() if first else ""
         low = word.lower()
-        if not (low in lex.connectives or low in lex.stop or (
+        one_nya = low.endswith("nya") and not WORD.search(text, first.end(), comma)  # "Istimewanya,"
+        if not (low in lex.connectives or low in lex.stop or one_nya or (
                 _CLAUSE_VERB.match(word) and low not in lex.not_verbs)):
             break
         a, b = trim(text, comma + 1, b, _PUNCT_TRIM)
