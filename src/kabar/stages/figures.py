@@ -37,6 +37,7 @@ _AFTER_WORDS = 4  # "5 orang warga desa itu tewas": how far after the count a cu
 SPECIFIC = ("killed", "injured", "hostages", "missing", "displaced", "arrested")
 _SHORT_SCALE = re.compile(r"\s?([MT])\b")
 _SHORT_SCALES = {"M": 10 ** 9, "T": 10 ** 12}
+_WORDS = re.compile(r"[\w-]+")
 _HAS_DIGIT = re.compile(r"\d").search
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LAST_WORD = re.compile(r"([\w.]+)[\s(]*$")
@@ -312,7 +313,10 @@ def _bare_category(text: str, c: Candidate, before0: int, lex: Lexicon) -> None:
         c.currency = c.unit = lex.currencies[currencies[-1].group().lower()]
         return
     cues = list(lex.cues.finditer(near))
-    if cues and isinstance(c.amount.value, int) and c.amount.value > 0:
+    # a bare number takes a cue only when the words name people: "korban tewas mencapai 25",
+    # not "poin lawan ditahan di angka 22" nor "ditangkap Densus 88"
+    people = any(_base_word(w.lower(), lex.people) in lex.people for w in _WORDS.findall(near))
+    if cues and people and isinstance(c.amount.value, int) and c.amount.value > 0:
         c.category = lex.cue_category[cues[-1].group().lower()]
 
 
