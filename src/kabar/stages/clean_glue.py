@@ -177,8 +177,8 @@ def glue_splits(text: str) -> list[int]:
         if _beside_code(text, start, end):
             continue  # part of a URL, handle, hashtag or code: not prose
         token = text[start:end]
-        if keeps_mixed_case(token):
-            continue
+        if keeps_mixed_case(token) or text.count(token) > 1:
+            continue  # a name written the same way twice ("UnionSpace") is no accident of markup
         out += [start + j.start() for j in _JOIN.finditer(token) if _should_split(token, j.start())]
     if any(p in text for p in _brand_prefixes()):
         out += [m.start() for m in _brands().finditer(text)
