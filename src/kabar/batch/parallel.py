@@ -15,8 +15,8 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from ..document import SpanError, check_spans
-from ..ingest import InputError, Item, to_document
-from ..pipeline import StageError
+from ..ingest import Item
+from .local import analyze_items
 from ..store import Store, input_hash
 from ..store.write import WriteResult
 
@@ -73,15 +73,16 @@ def analyse_task(task: tuple) -> Result:
     if kind == FAIL:
         return Result(name, "failed", error=payload)
     try:
-        doc = to_document(payload, published=_published)
-        record = doc.to_dict()
+        outcome = next(analyze_items([Item(name, payload)], published=_published))
+        if outcome.error:
+            return Result(name, "failed", error=outcome.error)
+        record = outcome.doc.to_dict()
         check_spans(record)
     except SpanError as exc:
         return Result(name, "failed", error=f"invalid span: {exc}")
     except Exception as exc:  # one bad article must not stop a batch of thousands
-        known = isinstance(exc, (InputError, StageError))
-        return Result(name, "failed", error=str(exc) if known else f"{type(exc).__name__}: {exc}")
-    return Result(name, "analysed", ihash, record, doc.raw, warnings=list(doc.warnings))
+        return Result(name, "failed", error=f"{type(exc).__name__}: {exc}")
+    return Result(name, "analysed", ihash, record, outcome.doc.raw, warnings=list(outcome.doc.warnings))
 
 
 def plan(items: Iterable[Item], store: Store, chunk: int = 200) -> Iterator[tuple]:

@@ -195,18 +195,3 @@ def article_entity_ids(conn: sa.Connection, article_id: str) -> dict[str, str]:
     """Record entity id (e1) to cross-article entity id, for linking an article's entities."""
     rows = conn.execute(sa.select(E.c.eid, E.c.entity_id).where(E.c.article_id == article_id))
     return {r.eid: r.entity_id for r in rows}
-
-
-def iter_records(conn: sa.Connection, batch: int = 500):
-    """Every stored record, in id order, without loading them all at once."""
-    last = None
-    while True:
-        stmt = sa.select(A.c.id, A.c.record).order_by(A.c.id).limit(batch)
-        if last is not None:
-            stmt = stmt.where(A.c.id > last)
-        rows = conn.execute(stmt).all()
-        if not rows:
-            return
-        for row in rows:
-            yield json.loads(row.record)
-        last = rows[-1].id
