@@ -144,7 +144,7 @@ def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previou
     if subj is not None and subj.coordinated and previous is not None:
         if trig.type in SYMMETRIC and target_id is None:
             target_id = previous["target"]
-    if actor_id is None or actor_id == target_id:
+    if actor_id is None or actor_id == target_id or not _parties_ok(view.doc, trig, actor_id, target_id):
         return None
     if target_id is None and (trig.target_required or trig.voice == "pas"):
         return None  # "... akan ditolak oleh Bayern": a passive names what it happens to
@@ -161,6 +161,15 @@ def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previou
         "place": sent.mentions[place].entity if place is not None else None,
         "negated": negated(sent, verb_at, lex), "claimant": claimant,
     }
+
+
+def _parties_ok(doc, trig: Trigger, actor_id: str, target_id: str | None) -> bool:
+    """The trigger's allowed entity types for its actor and target (most allow any)."""
+    if trig.actor_types is None:
+        return True
+    actor, target = doc.entity(actor_id), doc.entity(target_id) if target_id else None
+    return (actor or {}).get("type") in trig.actor_types and \
+        (target is None or target.get("type") in trig.target_types)
 
 
 def _speaker_acts(trig: Trigger, target, quote: dict | None) -> bool:

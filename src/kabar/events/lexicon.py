@@ -29,6 +29,8 @@ class Trigger:
     after: re.Pattern | None
     before: re.Pattern | None
     after_forbids: bool = False  # "!" pattern: must not match at the trigger's end
+    actor_types: frozenset | None = None   # None: any entity type
+    target_types: frozenset | None = None
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,18 @@ def _regex(cell: str, where: str) -> re.Pattern | None:
 
 
 def _trigger(row: tuple[str, ...]) -> Trigger:
-    form, type_, voice, target, after, before = (tuple(row) + ("-",) * 6)[:6]
+    form, type_, voice, target, after, before, parties = (tuple(row) + ("-",) * 7)[:7]
     if type_ not in TYPES or voice not in VOICES:
         raise lang.LanguageDataError(f"lang/id/event_triggers.tsv: {form!r} has type {type_!r}, voice {voice!r}")
     required = target.startswith("!")
     preps = frozenset(p for p in target.lstrip("!").split(",") if p)
     forbids = after.startswith("!")
+    actor_types = target_types = None
+    if parties not in ("", "-"):
+        a, _, t = parties.partition(">")
+        actor_types, target_types = frozenset(a.split(",")), frozenset(t.split(","))
     return Trigger(form, type_, voice, preps, required, _regex(after.lstrip("!"), form), _regex(before, form),
-                   forbids)
+                   forbids, actor_types, target_types)
 
 
 def norm_form(s: str) -> str:
