@@ -227,3 +227,9 @@ def test_entities_bodies_joined_by_dan_stay_apart():
         assert find(es, name)["type"] == "ORG"
     for name in ("Gunung Tandikat", "Gunung Talang"):
         assert find(es, name)["type"] == "LOC"
+
+
+def test_entities_two_people_sharing_nothing_keep_their_short_forms():
+    es = ents("Lee Jae-myung dan Yoon Suk Yeol bersaing ketat. Lee akhirnya menang tipis atas Yoon.")
+    assert "Lee" in find(es, "Lee Jae-myung")["forms"]
+    assert "Yoon" in find(es, "Yoon Suk Yeol")["forms"]

@@ -101,7 +101,8 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
     def rank(k):
         m = mentions[k]
         late = k in links or (m.key is None and len(m.words) == 1 and acronym(m.words[0]))
-        return late, k not in links, -len(m.words), m.start
+        # Untyped mentions come last: they may only join what typed ones built.
+        return m.type == "UNK" and k not in links, late, k not in links, -len(m.words), m.start
 
     for k in sorted(range(len(mentions)), key=rank):
         m = mentions[k]
@@ -137,10 +138,9 @@ def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
                 return e
     # A lone surname is a person's even where the tagger typed it otherwise ("Cavani" as ORG).
     surname = len(m.words) == 1 and not acronym(m.words[0])
-    candidates = [e for e in entities if e.type in (m.type, "UNK") or
-                  ((m.type == "UNK" or surname) and e.type == "PER")]
+    candidates = [e for e in entities if e.type == m.type or m.type == "UNK" or (surname and e.type == "PER")]
     candidates = [e for e in candidates if any(_contains(f, form) for f in e.forms)]
-    if m.type in ("PER", "UNK") or (surname and any(e.type == "PER" for e in candidates)):
+    if m.type == "PER" or (surname and any(e.type == "PER" for e in candidates)):
         candidates = [e for e in candidates if e.type == "PER"]
     if not candidates and m.type in ("PER", "UNK") and len(m.words) == 1 and len(form[0]) >= 5:
         # A misspelt short form ("Frangky" for "Franky") still names the same person.

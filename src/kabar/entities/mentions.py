@@ -197,6 +197,9 @@ class RunReader:
         while q > p and not labels[-1] and lex.is_common(words[q - 1]):
             q, labels = q - 1, labels[:-1]
         if not any(labels):
+            # Untyped: kept only if grouping finds it is a known person's short form ("atas Yoon.").
+            if not any(lex.is_common(w) for w in words[p:q]):
+                self.emit(p, q, "UNK")
             return
         k = p
         while k < q:
