@@ -18,6 +18,8 @@ from .text import WORD, trim
 _DAY_OR_DATE = re.compile(r"\(?\d{1,2}/\d{1,2}")
 # A capitalised passive or active verb opening a sentence: "Dijumpai ...,", "Menanggapi ...,".
 _CLAUSE_VERB = re.compile(r"^(?:Di|Me[mnrlwy]|Meng|Meny|Ber|Ter)[a-z]{3,}$")
+_COORDINATORS = {"dan", "serta", "lalu", "kemudian", "namun", "tetapi", "tapi", "lantas", "sekaligus"}
+_SUBJECT_ENDS_AT = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber|di|ter)[a-z]{3,}$")
 _ACRONYM = re.compile(r"\s*\([A-Za-z][A-Za-z .&-]{0,30}\)")
 _PUNCT_TRIM = " \t\n,.;:!?\"'“”‘’()-–—"
 _ANAPHOR_END = ("itu", "ini", "tersebut")
@@ -114,6 +116,8 @@ def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
     for m in WORD.finditer(text, a, end):
         if not n and m.group() in lex.stop:
             break  # "katanya menambahkan": no name follows the cue
+        if not n and m.group().lower() in lex.pronouns:
+            return m.start(), m.end()  # "kata dia apabila ...": the pronoun alone
         gap = text[b:m.start()]
         acro = _ACRONYM.match(text, b) if n and "(" in gap else None
         if acro:
@@ -179,6 +183,16 @@ def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
         toks.pop()
     if not toks:
         return a, a
+    if toks[-1].group().lower() in _COORDINATORS:
+        # "Sung menguasai pertandingan dan memastikan ...": the subject precedes the first verb.
+        for i, t in enumerate(toks[1:], 1):
+            if _SUBJECT_ENDS_AT.match(t.group()) and t.group().lower() not in lex.not_verbs:
+                toks = toks[:i]
+                break
+        else:
+            toks.pop()
+        if not toks:
+            return a, a
     # "Perempuan yang berdomisili di Pondok Rumput itu": an anaphor, kept whole.
     if toks[-1].group().lower() in _ANAPHOR_END:
         return trim(text, a, toks[-1].end(), _PUNCT_TRIM)
@@ -205,6 +219,9 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
         return Speaker("pronoun", span)
     mentions = ents.within(a, b)
     lowered = text[a].islower()
+    after = text[b:b + 5]
+    if len(words) == 1 and lowered and after.startswith(" yang"):
+        return Speaker("anaphor", span, text=text[a:b])  # "kata sosok yang karib disapa BTM"
     if words[-1] in _ANAPHOR_END and (lowered or not any(r[3] == "PER" for r in mentions)):
         # "pria 30 tahun itu", "Wakil Ketua Komisi XIII ini", "mantan Kepala Satkorwil Banser itu"
         return Speaker("anaphor", span, text=text[a:b])
@@ -233,7 +250,8 @@ def _head(text: str, mentions, b: int):
     The name right before the verb is the speaker ("Ketua Komisi VII DPR RI Saleh
     Partaonan Daulay mengatakan", "... (DPP PKB) mengonfirmasi") unless a preposition
     makes it a modifier ("Hakim Lee Jin Gwan dari Pengadilan ..."); else a person,
-    the nearest one ("kuasa hukum Christofel, Adhitya Nasution"); else the first name.
+    the nearest one ("kuasa hukum Christofel, Adhitya Nasution"); else the first name
+    ("Iran, sumber utama dukungan bagi Hamas, ...").
     """
     lex = lexicon()
     for r in sorted(mentions, key=lambda r: -r[1]):
@@ -246,7 +264,7 @@ def _head(text: str, mentions, b: int):
     people = [r for r in mentions if r[3] == "PER"]
     if people:
         return max(people, key=lambda r: r[0])
-    return min(mentions, key=lambda r: (TYPE_RANK.get(r[3], 9), r[0]))
+    return min(mentions, key=lambda r: r[0])  # Indonesian noun phrases are head-first
 
 
 class Resolver:
