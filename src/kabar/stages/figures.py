@@ -1,7 +1,8 @@
 """Figures: numbers that count something in the story.
 
-One regex pass finds every amount (with a currency before it, a minus sign,
-a range "10-15"); each is then read in its clause:
+One regex, tried at every token that can start a number, finds each amount
+(with a currency before it, a minus sign, a range "10-15"); each is then read
+in its clause:
 
 * what follows says what it counts: "persen"/"%" (percent), a currency
   (money), a noun from ``figure_people.tsv`` (people, or the noun's own
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lang
@@ -43,13 +44,13 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _LAST_WORD = re.compile(r"([\w.]+)[\s(]*$")
 _SCALE_TAIL = re.compile(r"(?:\s*[^\W\d]+)+$")
 _DARI = re.compile(r"\s+dari\s+$", re.I)
-# A clause ends at punctuation (not a decimal comma or thousands dot) or a
-# conjunction that starts a new predicate.
 # Cues before a count may reach over commas and "dan" ("korban jiwa akibat banjir
 # dan longsor mencapai 1.129 orang"), but not over these, nor over another number.
 _CLAUSE_WIDE = re.compile(r"[;:!?\"“”()]|\.(?!\d)|\b(?:sedangkan|sementara|tetapi|namun|tapi|lalu|"
                           r"kemudian|sehingga|termasuk)\b", re.I)
 _BEFORE_WORDS = 10  # how far before the count a cue may sit
+# A clause ends at punctuation (not a decimal comma or thousands dot) or a
+# conjunction that starts a new predicate.
 _CLAUSE = re.compile(r"[;:!?\"“”()]|[,.](?!\d)|\b(?:dan|serta|sedangkan|sementara|tetapi|namun|"
                      r"tapi|lalu|kemudian|sehingga|termasuk)\b", re.I)
 
@@ -72,7 +73,7 @@ class Lexicon:
     post_currency: re.Pattern
     linking: frozenset[str]     # words that may stand between a currency word and its amount
     starters: frozenset[str]    # number words that can begin an amount, lower-cased
-    pre_forms: frozenset[str]   # currency forms written before the amount, as written
+    pre_forms: frozenset[str]   # currency forms written before the amount, lower-cased
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +113,7 @@ def lexicon() -> Lexicon:
         post_currency=re.compile(lang.alternation(post), re.I),
         linking=frozenset([""] + [q for q in quants]),
         starters=frozenset(number_starters()),
-        pre_forms=frozenset(pre),
+        pre_forms=frozenset(f.lower() for f in pre),
     )
 
 
@@ -129,7 +130,7 @@ class Candidate:
     bound: str | None = None
     points_back: bool = False   # "tersebut", "dari N orang": may be a group counted before
     of: "Candidate | None" = None  # "tujuh dari sepuluh orang": the sepuluh
-    extra: dict = field(default_factory=dict)
+    sentence: tuple[int, int] = (0, 0)
 
 
 def _sentence_bounds(doc: Document, starts: list[int], pos: int) -> tuple[int, int]:
@@ -191,6 +192,22 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
         if short and amount.value is not None and m.group("amt").replace(".", "").replace(",", "").isdigit():
             n = to_number(parse_digits(m.group("amt")) * _SHORT_SCALES[short.group(1)])
             c.amount, c.end = Amount(n, n, n), short.end()
+    if _read_unit(text, c, s1, lex) is None:
+        return None
+    if c.kind == "money":
+        c.unit = c.currency
+    elif c.kind in ("bare", "thing") and _YEAR.fullmatch(m.group("amt")):
+        return None  # a year, or a span of years
+    if m.group("amt2") and not (amount.lo is not None and amount.hi is not None and amount.lo < amount.hi):
+        return None  # "0-0", "2015-16": a score or a season, no range
+    if c.kind != "money" and c.kind != "percent" and _excluded(text, m, s0, lex):
+        return None
+    _read_bounds(text, m.start(), c, s0, lex)
+    return c
+
+
+def _read_unit(text: str, c: Candidate, s1: int, lex: Lexicon) -> Candidate | None:
+    """What follows the amount says what it counts; None when it is a date, age or duration."""
     a = lex.after.match(text, c.end, s1)
     if a and a.group("pct"):
         c.kind, c.unit, c.end = "percent", "persen", a.end()
@@ -213,15 +230,6 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
             c.kind, c.unit, c.end = "anaphor", low, a.end()
         elif low not in lex.bare and not low.isdigit():
             c.kind, c.unit, c.end = "thing", low, a.end()
-    if c.kind == "money":
-        c.unit = c.currency
-    elif c.kind in ("bare", "thing") and _YEAR.fullmatch(m.group("amt")):
-        return None  # a year, or a span of years
-    if m.group("amt2") and not (amount.lo is not None and amount.hi is not None and amount.lo < amount.hi):
-        return None  # "0-0", "2015-16": a score or a season, no range
-    if c.kind != "money" and c.kind != "percent" and _excluded(text, m, s0, lex):
-        return None
-    _read_bounds(text, m.start(), c, s0, lex)
     return c
 
 
@@ -359,11 +367,11 @@ def _matches(doc: Document, lex: Lexicon):
         if a < last or a == b:
             continue
         w = text[a:b]
-        if w[0].isdigit() or w[0] in "-−" or w.lower() in lex.starters or w in lex.pre_forms:
+        if w[0].isdigit() or w[0] in "-−" or w.lower() in lex.starters or w.lower() in lex.pre_forms:
             m = lex.candidate.match(text, a)
-        elif _HAS_DIGIT(w):  # a token such as "Rp15" or "US$5"
-            m = lex.candidate.search(text, a)
-            m = m if m and m.start() < b else None
+        elif _HAS_DIGIT(w):  # a token such as "Rp15" or "US$5": look inside it only
+            m = lex.candidate.search(text, a, b)
+            m = lex.candidate.match(text, m.start()) if m else None
         else:
             continue
         if m:
@@ -379,11 +387,11 @@ def find(doc: Document) -> list[dict]:
         s0, s1 = _sentence_bounds(doc, starts, m.start())
         c = _read(text, m, s0, max(s1, m.end()), lex)
         if c is not None:
-            c.extra["sentence"] = (s0, max(s1, c.end))
+            c.sentence = (s0, max(s1, c.end))
             cands.append(c)
     starts = [c.start for c in cands]
     for c in cands:
-        _categorise(text, c, *c.extra["sentence"], lex, starts)
+        _categorise(text, c, *c.sentence, lex, starts)
     _link_groups(text, cands)
     _resolve_back(cands)
     return [_figure(text, c) for c in cands]
