@@ -142,6 +142,10 @@ def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
     candidates = [e for e in candidates if any(_contains(f, form) for f in e.forms)]
     if m.type == "PER" or (surname and any(e.type == "PER" for e in candidates)):
         candidates = [e for e in candidates if e.type == "PER"]
+    if not candidates and surname:
+        # "Madrid" after "Real Madrid": one containing name of another type is still this one.
+        others = [e for e in entities if any(_contains(f, form) for f in e.forms)]
+        candidates = others if len(others) == 1 and others[0].type == "ORG" else []
     if not candidates and m.type in ("PER", "UNK") and len(m.words) == 1 and len(form[0]) >= 5:
         # A misspelt short form ("Frangky" for "Franky") still names the same person.
         candidates = [e for e in entities if e.type == "PER" and
