@@ -21,26 +21,35 @@ WINDOW_AFTER, WINDOW_BEFORE = 120, 40  # chars searched by a trigger's requires-
 def mentions_of(doc) -> list[Mention]:
     """The entities' mentions, plus bare one-word repeats the tagger left out ("kehadiran Didit"
     when "Didit" is a mention elsewhere): an actor missed there is an event missed."""
-    media = lexicon().media_names
+    text, media = doc.text, lexicon().media_names
     out = [Mention(a, b, e["id"], e.get("type", "")) for e in doc.entities for a, b in e.get("mentions", [])
-           if not any(p.search(doc.text[a:b]) for p in media)]
+           if not any(p.search(text, a, b) for p in media)]
+    out.sort(key=lambda m: (m.start, -m.end))
+    extra = _bare_repeats(text, out)
+    return sorted(out + extra, key=lambda m: (m.start, -m.end)) if extra else out
+
+
+def _bare_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     surfaces: dict[str, Mention | None] = {}
-    for m in out:
-        word = doc.text[m.start:m.end]
-        if " " not in word and len(word) >= 3:
+    for m in mentions:
+        word = text[m.start:m.end]
+        if word.isalnum() and len(word) >= 3:
             known = surfaces.get(word, m)
             surfaces[word] = m if known is not None and known.entity == m.entity else None
-    out.sort(key=lambda m: (m.start, -m.end))
-    starts = [m.start for m in out]
+    starts = [m.start for m in mentions]
     extra = []
-    for a, b in doc.tokens:
-        m = surfaces.get(doc.text[a:b])
+    for word, m in surfaces.items():
         if m is None:
             continue
-        i = bisect_right(starts, a) - 1
-        if i < 0 or not any(x.start <= a < x.end for x in out[max(0, i - 2):i + 1]):
-            extra.append(Mention(a, b, m.entity, m.type))
-    return sorted(out + extra, key=lambda m: (m.start, -m.end)) if extra else out
+        i = text.find(word)
+        while i >= 0:  # str.find runs in C; only the few repeats reach Python
+            end = i + len(word)
+            if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                k = bisect_right(starts, i) - 1
+                if k < 0 or not any(x.start <= i < x.end for x in mentions[max(0, k - 2):k + 1]):
+                    extra.append(Mention(i, end, m.entity, m.type))
+            i = text.find(word, end)
+    return extra
 
 
 class DocView:
@@ -61,7 +70,7 @@ class DocView:
         if i not in self._built:
             a, b = self.sentences[i]
             self._built[i] = build_sentence(self.doc.text, self.doc.tokens, self.token_starts, a, b,
-                                            self.mentions)
+                                            self.mentions, self.mention_starts)
         return i, self._built[i]
 
     def in_mention(self, a: int, b: int) -> bool:

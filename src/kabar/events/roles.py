@@ -50,13 +50,16 @@ class Sentence:
 
 
 def build_sentence(text: str, tokens: list[tuple[int, int]], token_starts: list[int],
-                   start: int, end: int, mentions: list[Mention]) -> Sentence:
+                   start: int, end: int, mentions: list[Mention], mention_starts: list[int] | None = None
+                   ) -> Sentence:
     i, j = bisect_left(token_starts, start), bisect_left(token_starts, end)
     spans = [t for t in tokens[i:j] if t[1] <= end]
     words = [text[a:b] for a, b in spans]
     sent = Sentence(start, end, words, [w.lower() for w in words], spans, [-1] * len(spans), mentions,
                     starts=[a for a, _ in spans])
-    inside = [k for k, m in enumerate(mentions) if m.start < end and m.end > start]
+    lo = bisect_left(mention_starts, start - 200) if mention_starts is not None else 0
+    hi = bisect_left(mention_starts, end) if mention_starts is not None else len(mentions)
+    inside = [k for k in range(lo, hi) if mentions[k].start < end and mentions[k].end > start]
     for n, (a, b) in enumerate(spans):
         for k in inside:
             m = mentions[k]
