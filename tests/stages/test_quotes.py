@@ -209,3 +209,10 @@ def test_quotes_dateline_is_no_speaker():
     doc = run(text, orgs=[("Kementerian Agama",)])
     assert doc.quotes[0]["speaker"] == "e1"
     assert doc.quotes[0]["kind"] == "request"
+
+
+def test_quotes_unclosed_mark_in_long_paragraph_keeps_its_sentence():
+    filler = " ".join(["Warga kemudian kembali ke rumah masing-masing setelah rapat selesai."] * 15)
+    text = 'Budi Santoso datang. "Kami tidak akan mundur dari rencana ini. ' + filler
+    doc = run(text, people=[("Budi Santoso",)])
+    assert doc.quotes[0]["text"] == "Kami tidak akan mundur dari rencana ini"

@@ -21,6 +21,7 @@ from .text import WORD, Sentences, trim
 _OPEN_BEFORE = set("([{—–-:/") | {"\n", " ", "\t", "\u00a0"}
 _CLOSE_AFTER = set(",.;:!?)]}…—–-") | set(DOUBLE_MARKS) | set(SINGLE_MARKS) | {"'"}
 _CONTENT_TRIM = " \t\r\n,."
+_LONGEST_UNCLOSED = 800  # characters a quote without its closing mark may run to its paragraph end
 
 
 def _role(text: str, i: int, strict: bool) -> str | None:
@@ -203,6 +204,9 @@ def _one(text, open_at, end, closed, sents: Sentences, strict: bool) -> Found | 
         cue_inside = lex.tail_cue_re.search(text, start, end)  # "...sekali, kata Arief. "Next"
         if cue_inside:
             stop = cue_inside.start()
+        elif end - start > _LONGEST_UNCLOSED:
+            # A lost closing mark in a one-line scrape would swallow the article: keep the sentence.
+            stop = sents.at(start)[1]
     a, b = trim(text, start, stop, _CONTENT_TRIM)
     if b - a < 2:
         return None
