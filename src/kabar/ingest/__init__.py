@@ -7,3 +7,5 @@ yield an ``Item`` carrying the error, so a batch reports it and goes on.
 from .readers import READERS, Item, InputError, read_inputs, register_reader, to_document
 
 __all__ = ["READERS", "Item", "InputError", "read_inputs", "register_reader", "to_document"]
+from . import feeds  # noqa: E402,F401  registers the .rss, .atom and .xml reader
+from . import warc  # noqa: E402,F401  registers the .warc and .warc.gz reader
