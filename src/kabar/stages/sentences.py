@@ -41,6 +41,8 @@ _WORD_DOT = re.compile(r"\w\.(?![\w])")
 _GLUED = re.compile(r"[()\[\];]|,(?!\d)|(?<!\d),|(?<=[A-Z]{2})\.(?=[\s\"”)]|$)")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|id|org|net)\b")
 _QUOTE = re.compile(r"[\"“”]")
+# A "quotation" longer than this is taken for mismatched marks and holds no sentence open.
+_MAX_QUOTE = 1500
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +202,8 @@ def _quote_closes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if opening:
             open_at = i
         elif open_at is not None:
-            spans.append((open_at, i))
+            if i - open_at <= _MAX_QUOTE:
+                spans.append((open_at, i))
             open_at = None
     return spans
 
