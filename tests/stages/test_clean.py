@@ -43,6 +43,11 @@ def test_clean_boilerplate_lines_removed():
                                "[Gambas:Video 20detik]", "Konten tidak ditemukan"]
 
 
+def test_clean_label_inside_a_word_is_prose():
+    raw = "Warga yang membaca juga: kaget dengan berita itu."
+    assert cleaned(raw).text == raw
+
+
 def test_clean_content_lines_like_prompts_kept():
     raw = ("Warga berkumpul di alun-alun.\nDilarang keras membuang sampah di sungai, kata wali kota.\n"
            "Hak cipta lagu itu milik band tersebut.\nIkuti terus perkembangan kasus ini.\n"

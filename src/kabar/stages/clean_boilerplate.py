@@ -226,6 +226,8 @@ def _related_cuts(scan: Scan, a: int, b: int, cuts: list[Cut]) -> list[Cut]:
     for m in _related_in(scan, a, b):
         if any(c.start <= m.start() < c.end for c in cuts + out):
             continue
+        if m.start() > a and raw[m.start() - 1].isalpha():
+            continue  # "membaca juga:" is prose
         start, end = m.start(), None
         if raw[start] not in _OPEN_BRACKET and start > a and raw[start - 1] in _OPEN_BRACKET:
             start -= 1  # "(Baca juga: ...)", "[Baca juga: ...]"
