@@ -116,6 +116,8 @@ def _context_ok(text: str, trig: Trigger, sent: Sentence, a: int, b: int) -> boo
             return False
     elif trig.after and not trig.after.search(text, b, min(sent.end, b + WINDOW_AFTER)):
         return False
+    if trig.before and trig.before_forbids:
+        return not trig.before.search(text, sent.start, sent.end)
     if trig.before and not trig.before.search(text, max(sent.start, a - WINDOW_BEFORE), a):
         return False
     return True

@@ -29,6 +29,7 @@ class Trigger:
     after: re.Pattern | None
     before: re.Pattern | None
     after_forbids: bool = False  # "!" pattern: must not match at the trigger's end
+    before_forbids: bool = False  # "!" pattern: the sentence must not contain it
     actor_types: frozenset | None = None   # None: any entity type
     target_types: frozenset | None = None
 
@@ -79,8 +80,8 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
     if parties not in ("", "-"):
         a, _, t = parties.partition(">")
         actor_types, target_types = frozenset(a.split(",")), frozenset(t.split(","))
-    return Trigger(form, type_, voice, preps, required, _regex(after.lstrip("!"), form), _regex(before, form),
-                   forbids, actor_types, target_types)
+    return Trigger(form, type_, voice, preps, required, _regex(after.lstrip("!"), form),
+                   _regex(before.lstrip("!"), form), forbids, before.startswith("!"), actor_types, target_types)
 
 
 def norm_form(s: str) -> str:
