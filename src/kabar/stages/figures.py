@@ -49,6 +49,7 @@ _DARI = re.compile(r"\s+dari\s+$", re.I)
 _CLAUSE_WIDE = re.compile(r"[;:!?\"“”()]|\.(?!\d)|\b(?:sedangkan|sementara|tetapi|namun|tapi|lalu|"
                           r"kemudian|sehingga|termasuk)\b", re.I)
 _BEFORE_WORDS = 10  # how far before the count a cue may sit
+_OTHERS = ("lainnya", "lain")  # "40 orang lainnya": a further group
 # A clause ends at punctuation (not a decimal comma or thousands dot) or a
 # conjunction that starts a new predicate.
 _CLAUSE = re.compile(r"[;:!?\"“”()]|[,.](?!\d)|\b(?:dan|serta|sedangkan|sementara|tetapi|namun|"
@@ -147,8 +148,8 @@ def _clause_before(text: str, s0: int, pos: int, clause: re.Pattern = _CLAUSE) -
     return start
 
 
-def _clause_after(text: str, pos: int, s1: int) -> int:
-    m = _CLAUSE.search(text, pos, s1)
+def _clause_after(text: str, pos: int, s1: int, clause: re.Pattern = _CLAUSE) -> int:
+    m = clause.search(text, pos, s1)
     return m.start() if m else s1
 
 
@@ -280,34 +281,45 @@ def _categorise(text: str, c: Candidate, s0: int, s1: int, lex: Lexicon, starts:
     if c.kind not in ("people", "anaphor"):
         return
     # a cue outranks the noun's own category: "36 pengungsi ... dibunuh" -> killed
+    tail = lex.after.match(text, c.end, s1)
+    tail_word = tail.group("word").lower() if tail and tail.group("word") else ""
     wide0 = _clause_before(text, s0, c.start, _CLAUSE_WIDE)
     i = bisect_left(starts, c.start) - 1
-    if i >= 0 and starts[i] >= wide0:  # another number in between: its cues are its own
+    # another number in between, or "N orang lainnya" (a further group): earlier cues are not its own
+    if (i >= 0 and starts[i] >= wide0) or tail_word in _OTHERS or c.kind == "anaphor":
         wide0 = before0
-    cue = _nearest_cue(text, c, wide0, after1, lex)
+    j = bisect_right(starts, c.start)
+    wide1 = _clause_after(text, c.end, starts[j] if j < len(starts) else s1, _CLAUSE_WIDE)
+    cue = _nearest_cue(text, c, wide0, after1, wide1, lex)
     if cue:
         c.category = cue
     elif c.kind == "anaphor":
         c.category = "other"
-    tail = lex.after.match(text, c.end, s1)
-    if tail and tail.group("word") and tail.group("word").lower() in lex.anaphora:
+    if tail_word in lex.anaphora:
         c.points_back = True
 
 
-def _nearest_cue(text: str, c: Candidate, before0: int, after1: int, lex: Lexicon) -> str | None:
-    after = lex.cues.search(text, c.end, after1)
-    gap = text[c.end:after.start()] if after else ""
-    # a cue after the count belongs to it only when near and with no other number between
-    if after and (len(gap.split()) > _AFTER_WORDS or any(ch.isdigit() for ch in gap)):
-        after = None
-    if after and len(gap.split()) <= 2:
+def _nearest_cue(text: str, c: Candidate, before0: int, after1: int, wide1: int,
+                 lex: Lexicon) -> str | None:
+    """The cue right after the count, else the nearest before it, else one a little after it
+    (over "dan" too: "1 orang pekerja tertimbun dan tewas")."""
+    after = _cue_after(text, c.end, after1, lex)
+    if after and len(text[c.end:after.start()].split()) <= 2:
         return lex.cue_category[after.group().lower()]
     before = list(lex.cues.finditer(text, before0, c.start))
     if before and len(text[before[-1].end():c.start].split()) <= _BEFORE_WORDS:
         return lex.cue_category[before[-1].group().lower()]
-    if after:
-        return lex.cue_category[after.group().lower()]
-    return None
+    after = after or _cue_after(text, c.end, wide1, lex)
+    return lex.cue_category[after.group().lower()] if after else None
+
+
+def _cue_after(text: str, pos: int, end: int, lex: Lexicon) -> re.Match | None:
+    """A cue after the count belongs to it only when near and with no other number between."""
+    after = lex.cues.search(text, pos, end)
+    gap = text[pos:after.start()] if after else ""
+    if after and (len(gap.split()) > _AFTER_WORDS or _HAS_DIGIT(gap)):
+        return None
+    return after
 
 
 def _bare_category(text: str, c: Candidate, before0: int, lex: Lexicon) -> None:
