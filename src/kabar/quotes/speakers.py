@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from .lexicon import lexicon
 from .text import WORD, trim
 
-_DAY_OR_DATE = re.compile(r"\(?\d{1,2}/\d{1,2}")
 # A capitalised passive or active verb opening a sentence: "Dijumpai ...,", "Menanggapi ...,".
 _CLAUSE_VERB = re.compile(r"^(?:Di|Me[mnrlwy]|Meng|Meny|Ber|Ter)[a-z]{3,}$")
 _COORDINATORS = {"dan", "serta", "lalu", "kemudian", "namun", "tetapi", "tapi", "lantas", "sekaligus"}
