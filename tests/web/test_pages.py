@@ -116,3 +116,19 @@ def test_pages_article_links_only_web_urls(store):
     with TestClient(create_app(store)) as c:
         assert "javascript:" not in c.get("/articles/js-5").text
         assert 'href="https://contoh.id/web-6"' in c.get("/articles/web-6").text
+
+
+def test_pages_article_ids_with_slashes_have_pages_raw_views_and_json(store):
+    from fastapi.testclient import TestClient
+
+    from kabar.web import create_app
+    from tests.store.records import make_record
+
+    store.write(make_record("kompas/2023/banjir", "Banjir di Bekasi surut pada Selasa."), raw="RAW banjir")
+    store.write(make_record("catatan/raw", "Sebuah catatan tentang data mentah."))
+    with TestClient(create_app(store)) as c:
+        assert "Bekasi" in c.get("/articles/kompas/2023/banjir").text
+        assert "RAW banjir" in c.get("/articles/kompas/2023/banjir/raw").text
+        assert c.get("/api/articles/kompas/2023/banjir").json()["id"] == "kompas/2023/banjir"
+        assert "catatan tentang" in c.get("/articles/catatan/raw").text
+        assert 'href="/articles/kompas/2023/banjir"' in c.get("/search?q=Bekasi").text

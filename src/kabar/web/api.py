@@ -52,7 +52,7 @@ def list_articles(request: Request, q: Optional[str] = Query(None, description="
     return cached(request, queries.search_articles, f, **p)
 
 
-@router.get("/articles/{article_id}", summary="One article's kabar/1 record")
+@router.get("/articles/{article_id:path}", summary="One article's kabar/1 record")
 def get_article(request: Request, article_id: str) -> JSONResponse:
     found = request.app.state.cache.get(queries.get_article, article_id)
     if found is None:

@@ -68,8 +68,12 @@ def _load_article(request: Request, article_id: str) -> tuple[dict, dict[str, st
     return found, links
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(request: Request, article_id: str):
+    # Input ids may hold '/' ("kompas/2023/banjir"), so the raw view is told apart
+    # by lookup: an article whose own id ends in "/raw" still gets its page.
+    if article_id.endswith("/raw") and cached(request, queries.get_article, article_id) is None:
+        return article_raw(request, article_id[:-len("/raw")])
     found, links = _load_article(request, article_id)
     record = found["record"]
     names = {e["id"]: e for e in record.get("entities", [])}
@@ -77,7 +81,6 @@ def article(request: Request, article_id: str):
     return render(request, "article.html", r=record, body=body, links=links, names=names)
 
 
-@router.get("/articles/{article_id}/raw")
 def article_raw(request: Request, article_id: str):
     found, _ = _load_article(request, article_id)
     return render(request, "raw.html", r=found["record"], raw=found["raw"])
