@@ -202,8 +202,6 @@ def _heads_phrase(sent: Sentence, k: int, lex: Lexicon) -> bool:
         return True
     if low in lex.demonstratives or low in lex.pronouns or low in lex.first_person:
         return True
-    if j >= 1 and sent.low[j - 1] in lex.agent_heads:
-        return True  # "kuasa hukum X", "juru bicara X", "wali kota X"
     return False
 
 
