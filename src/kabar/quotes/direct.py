@@ -13,7 +13,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .lexicon import CLOSE_HINT, DOUBLE_MARKS, OPEN_HINT, SINGLE_MARKS, lexicon, words
+from .lexicon import CLOSE_HINT, DOUBLE_MARKS, OPEN_HINT, SINGLE_MARKS, clitic, lexicon, words
 from .model import Found
 from .speakers import Speaker, phrase_after, subject_before
 from .text import WORD, Sentences, trim
@@ -101,8 +101,7 @@ def _attribution_after(text: str, pos: int, end: int, found: Found) -> bool:
         cue = m.group("cue")
         found.cue = text[m.start("cue"):m.end("nya") if m.group("nya") else m.end("cue")]
         found.kind = lex.cues.get(cue.lower(), "statement")
-        low = cue.lower()
-        if m.group("nya") or (low.endswith("nya") and low[:-3] in lex.cues):  # "ujarnya", "katanya", not "tanya"
+        if clitic(m):  # "ujarnya", "katanya", not "tanya"
             found.speaker = Speaker("pronoun", (m.start("cue"), m.end()))
             found.region = (found.region[0], max(end, m.end()))
         else:

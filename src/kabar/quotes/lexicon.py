@@ -125,3 +125,11 @@ def words(rx: re.Pattern, text: str, a: int = 0, b: int | None = None):
         if j < len(text) and (text[j].isalnum() or text[j] in "_-"):
             continue
         yield m
+
+
+def clitic(m: re.Match) -> bool:
+    """A cue that carries its speaker as "-nya" ("ujarnya", "katanya"; not "tanya")."""
+    if m.group("nya"):
+        return True
+    cue = m.group("cue").lower()
+    return cue.endswith("nya") and cue[:-3] in lexicon().cues

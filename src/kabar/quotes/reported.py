@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DOUBLE_MARKS, lexicon, words
+from .lexicon import DOUBLE_MARKS, clitic, lexicon, words
 from .model import Found
 from .speakers import Speaker, phrase_after, subject_before
 from .text import WORD, Sentences, trim
@@ -195,8 +195,8 @@ def _tail(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     lex = lexicon()
     if any(ch in text[sa:m.start()] for ch in DOUBLE_MARKS):
         return None
-    if m.group("nya"):
-        sp = Speaker("pronoun", (m.start("nya"), m.end("nya")))
+    if clitic(m):
+        sp = Speaker("pronoun", (m.start("cue"), m.end()))
         rest = m.end()
     else:
         span = phrase_after(text, m.end(), sb)
