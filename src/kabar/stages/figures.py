@@ -48,6 +48,7 @@ _DARI = re.compile(r"\s+dari\s+$", re.I)
 _CLAUSE_WIDE = re.compile(r"[;:!?\"“”()]|\.(?!\d)|\b(?:sedangkan|sementara|tetapi|namun|tapi|lalu|"
                           r"kemudian|sehingga|termasuk)\b", re.I)
 _BEFORE_WORDS = 10  # how far before the count a cue may sit
+_COORDINATED = re.compile(r"(?:\s+[\w-]+){0,2},?\s+(?:dan|serta)(?:\s+juga)?\s+", re.I)
 _OTHERS = ("lainnya", "lain")  # "40 orang lainnya": a further group
 # A clause ends at punctuation (not a decimal comma or thousands dot) or a
 # conjunction that starts a new predicate.
@@ -277,6 +278,17 @@ def _bare_category(text: str, c: Candidate, before0: int, lex: Lexicon) -> None:
         c.category = lex.cue_category[cues[-1].group().lower()]
 
 
+def _coordinate(text: str, cands: list[Candidate], lex: Lexicon) -> None:
+    """'menewaskan 3 warga sipil dan 2 polisi': a count joined to the one before by 'dan' shares
+    its category, unless a cue of its own stands between them."""
+    for p, c in zip(cands, cands[1:]):
+        if c.kind != "people" or c.category != "people" or p.category not in SPECIFIC:
+            continue
+        between = text[p.end:c.start]
+        if _COORDINATED.fullmatch(between) and not lex.cues.search(between):
+            c.category = p.category
+
+
 def _link_groups(text: str, cands: list[Candidate]) -> None:
     """'tujuh dari sepuluh orang': tujuh counts what sepuluh counts and points back."""
     for a, b in zip(cands, cands[1:]):
@@ -341,6 +353,7 @@ def find(doc: Document) -> list[dict]:
     starts = [c.start for c in cands]
     for c in cands:
         _categorise(text, c, *c.sentence, lex, starts)
+    _coordinate(text, cands, lex)
     _link_groups(text, cands)
     _resolve_back(cands)
     return [_figure(text, c) for c in cands]
