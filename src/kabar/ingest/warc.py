@@ -29,6 +29,8 @@ _META_WINDOW = 4096
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Errors a damaged record or compressed stream raises while being read.
 _READ_ERRORS = (OSError, EOFError, zlib.error, ValueError)
+# warcio finds a wrong Content-Length only when the next record does not start where it said.
+_MISFRAMED = "broken WARC record: its Content-Length does not match where the next record starts"
 
 
 @register_reader(".warc", ".warc.gz", ".gz")
@@ -76,8 +78,6 @@ def read_warc_stream(stream: IO[bytes], name: str) -> Iterator[Item]:
     if pages == 0:
         yield Item(name, error="archive holds no HTML response records")
 
-
-_MISFRAMED = "broken WARC record: its Content-Length does not match where the next record starts"
 
 
 def _records(stream: IO[bytes]):
