@@ -140,3 +140,10 @@ def test_events_place_before_the_verb():
                    {"Kota Padang": "LOC", "Polda Sumbar": "ORG", "Andi Wijaya": "PER"})
     (ev,) = doc.events
     assert doc.entity(ev["place"])["name"] == "Kota Padang"
+
+
+def test_events_verbal_events_take_no_place_from_their_content():
+    doc = make_doc("Israel menuduh Iran memperburuk situasi di Timur Tengah.",
+                   {"Israel": "LOC", "Iran": "LOC", "Timur Tengah": "LOC"})
+    (ev,) = doc.events
+    assert ev["type"] == "ACCUSE" and ev["place"] is None

@@ -13,6 +13,7 @@ from .roles import (Mention, Objects, Sentence, agent_after, build_sentence, gen
                     partner_between, place_before, subject, token_at)
 
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+SAID = {"SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}  # verbal types: no place of their own
 UNREALISED_AFTER = {"THREATEN", "REQUEST"}  # the clause these govern has not happened
 COMPLEMENT_REACH = 60  # chars from such a verb to an event in its clause
 WINDOW_AFTER, WINDOW_BEFORE = 120, 40  # chars searched by a trigger's requires-after/-before
@@ -159,7 +160,9 @@ def _event(view: DocView, sent: Sentence, trig: Trigger, a: int, b: int, previou
         return None
     if target_id is None and (trig.target_required or trig.voice == "pas"):
         return None  # "... akan ditolak oleh Bayern": a passive names what it happens to
-    if place is None:
+    if trig.type in SAID:
+        place = None  # "menuduh Iran memperburuk situasi di Timur Tengah": the claim's place, not the act's
+    elif place is None:
         place = place_before(sent, verb_at, lex)
     claimant = speaker
     if claimant is None and previous is not None and previous["type"] == "ACCUSE":
