@@ -188,53 +188,62 @@ def _is_title(text: str, open_at: int, a: int, b: int) -> bool:
                                              for w in ws) and not any(ch in text[a:b] for ch in ".,!?")
 
 
-def _one(text, open_at, end, closed, sents: Sentences, strict: bool) -> Found | None:
-    lex = lexicon()
-    s_start, s_end = sents.at(end if open_at is None else open_at)
+def _bounds(text, open_at, end, closed, sents: Sentences):
+    """(start, stop, cue inside) of a passage's text, or None when nothing is inside."""
     if open_at is None:
-        start = s_start  # closing mark with its opening lost: the sentence it ends
+        start = sents.at(end)[0]  # closing mark with its opening lost: the sentence it ends
         if start >= end:
             return None
     else:
         start = open_at + 1
-    stop = end
-    cue_inside = None
+    stop, cue_inside = end, None
     if not closed:
-        cue_inside = lex.tail_cue_re.search(text, start, end)  # "...sekali, kata Arief. "Next"
+        cue_inside = lexicon().tail_cue_re.search(text, start, end)  # "...sekali, kata Arief. "Next"
         if cue_inside:
             stop = cue_inside.start()
         elif end - start > _LONGEST_UNCLOSED:
             # A lost closing mark in a one-line scrape would swallow the article: keep the sentence.
             stop = sents.at(start)[1]
+    return start, stop, cue_inside
+
+
+def _attributed_after(text, end, closed, cue_inside, sents: Sentences, found: Found) -> bool:
+    """The attribution after the passage: its closing mark, or a cue where the mark was lost."""
+    if cue_inside:
+        after_end = sents.at(cue_inside.start())[1]
+        return _attribution_after(text, cue_inside.start(), max(after_end, cue_inside.end()), found)
+    if not closed:
+        return False
+    nxt = end + 1
+    while nxt < len(text) and text[nxt] == " ":
+        nxt += 1
+    # The cue may open the next sentence: '... tahun lalu." Kata Budi ...'
+    after_end = max(sents.at(end)[1], sents.at(min(nxt, len(text) - 1))[1])
+    return _attribution_after(text, end + 1, max(after_end, end + 1), found)
+
+
+def _one(text, open_at, end, closed, sents: Sentences, strict: bool) -> Found | None:
+    bounds = _bounds(text, open_at, end, closed, sents)
+    if bounds is None:
+        return None
+    start, stop, cue_inside = bounds
     a, b = trim(text, start, stop, _CONTENT_TRIM)
     if b - a < 2:
         return None
     found = Found(span=(a, b), direct=True, region=(open_at if open_at is not None else a, min(stop + 1, end + 1)))
-    nxt = end + 1
-    while nxt < len(text) and text[nxt] == " ":
-        nxt += 1
-    after_end = max(sents.at(end)[1], sents.at(min(nxt, len(text) - 1))[1]) if text else 0
-    if cue_inside:
-        after_end = sents.at(cue_inside.start())[1]
-        attributed = _attribution_after(text, cue_inside.start(), max(after_end, cue_inside.end()), found)
-    elif closed:
-        attributed = _attribution_after(text, end + 1, max(after_end, end + 1), found)
-    else:
-        attributed = False
-    if open_at is None and not attributed:
+    if _attributed_after(text, end, closed, cue_inside, sents, found):
+        return found
+    if open_at is None or _is_title(text, open_at, a, b):
         return None
-    if open_at is not None and not attributed and _is_title(text, open_at, a, b):
-        return None
-    if not attributed and open_at is not None:
-        attributed = _attribution_before(text, s_start, open_at, found)
-    if not attributed:
-        n_words = len(WORD.findall(text, a, b))
-        standalone = not text[s_start:open_at].strip() and n_words >= 3
-        found.speaker = Speaker("none")
-        found.emit = not strict and (standalone or n_words >= 6)
-        found.cue = None
-        if not found.emit and not strict:
-            found.emit = None  # kept only if a reported clause around it gives a speaker
-        elif not found.emit:
-            return None
+    s_start = sents.at(open_at)[0]
+    if _attribution_before(text, s_start, open_at, found):
+        return found
+    if strict:
+        return None  # single marks carry speech only when attributed
+    n_words = len(WORD.findall(text, a, b))
+    standalone = not text[s_start:open_at].strip() and n_words >= 3
+    found.speaker, found.cue = Speaker("none"), None
+    # A standalone quotation continues the last speaker; a short one inside a sentence is
+    # kept only if a reported clause around it gives it a speaker (emit None).
+    found.emit = True if standalone or n_words >= 6 else None
     return found
