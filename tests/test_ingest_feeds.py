@@ -77,6 +77,14 @@ def test_ingest_feeds_unparseable_file_is_one_error(tmp_path):
     assert item.name == str(bad) and "not an RSS or Atom feed" in item.error
 
 
+def test_ingest_feeds_damaged_encoding_declaration_is_one_error(tmp_path):
+    # feedparser itself raises UnicodeDecodeError on such a declaration; the reader must not.
+    bad = tmp_path / "rusak.atom"
+    bad.write_bytes((FEEDS / "berita.atom").read_bytes().replace(b'encoding="utf-8"', b'encoding="utf-\x87"'))
+    (item,) = _items(bad)
+    assert item.name == str(bad) and item.error.startswith("not an RSS or Atom feed (UnicodeDecodeError")
+
+
 def test_ingest_feeds_feed_without_entries_is_one_error(tmp_path):
     empty = tmp_path / "kosong.rss"
     empty.write_text('<rss version="2.0"><channel><title>Kosong</title>'

@@ -129,6 +129,7 @@ def test_ingest_warc_undecodable_body_is_error_naming_page(tmp_path):
     (b'<html><head><meta charset="gbk">', "text/html", "gbk"),
     (b"\xef\xbb\xbf<html>", "text/html; charset=iso-8859-1", "utf-8-sig"),  # the BOM wins
     (b"<html>", "text/html; charset=tidak-ada", "utf-8"),  # unknown label
+    (b"<html>", "text/html; charset=base64", "utf-8"),  # a codec, but not for text
     (b"<html>", "", "utf-8"),
 ])
 def test_ingest_warc_body_charset(body, content_type, codec):
@@ -158,6 +159,17 @@ def test_ingest_warc_truncated_gzip_keeps_pages_before_the_break(tmp_path):
     items = list(read_path(path))
     assert items[0].data["url"] == URL
     assert items[-1].data is None and "record" in items[-1].name
+
+
+def test_ingest_warc_record_without_target_uri_is_error(tmp_path):
+    # warcio itself trips over such a record (AttributeError); the reader must not.
+    path = write_warc(tmp_path / "tanpa-uri.warc", [_page(), _page(url="https://a.id/dua")], gz=False)
+    data = path.read_bytes()
+    second_request = data.index(b"WARC-Target-URI: https://a.id/dua")
+    path.write_bytes(data[:second_request] + b"WARC-Target-UXI" + data[second_request + 15:])
+    good, bad = list(read_path(path))
+    assert good.data["url"] == URL
+    assert bad.name == f"{path}#record-4" and bad.error.startswith("broken WARC record")
 
 
 def test_ingest_warc_other_gz_files_are_refused(tmp_path):

@@ -44,7 +44,11 @@ def read_feed(path: Path) -> Iterator[Item]:
     except OSError as exc:
         yield Item(str(path), error=exc.strerror or str(exc))
         return
-    parsed = parse_feed(data)
+    try:
+        parsed = parse_feed(data)
+    except Exception as exc:  # feedparser trips over some damaged bytes (UnicodeDecodeError, ...)
+        yield Item(str(path), error=f"not an RSS or Atom feed ({type(exc).__name__}: {exc})")
+        return
     if not parsed.get("version") and not parsed.entries:
         yield Item(str(path), error=_not_a_feed(parsed))
         return

@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import io
 import re
-import zlib
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -27,8 +26,6 @@ _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.
 # Browsers look for the meta charset within the first 1024 bytes; be a little more lenient.
 _META_WINDOW = 4096
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-# Errors a damaged record or compressed stream raises while being read.
-_READ_ERRORS = (OSError, EOFError, zlib.error, ValueError)
 # warcio finds a wrong Content-Length only when the next record does not start where it said.
 _MISFRAMED = "broken WARC record: its Content-Length does not match where the next record starts"
 
@@ -83,7 +80,6 @@ def read_warc_stream(stream: IO[bytes], name: str) -> Iterator[Item]:
 def _records(stream: IO[bytes]):
     """(n, record, problem) per record; problem is _MISFRAMED (for record n-1) or an exception that ends it."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     archive = ArchiveIterator(stream)
     records = iter(archive)
@@ -99,7 +95,9 @@ def _records(stream: IO[bytes]):
             if archive.err_count > seen:
                 yield n, None, _MISFRAMED
             return
-        except (ArchiveLoadFailed, *_READ_ERRORS) as exc:
+        except Exception as exc:  # noqa: BLE001
+            # On a damaged archive warcio raises whatever its parsing runs into: ArchiveLoadFailed,
+            # zlib.error, EOFError, but also AttributeError on a record without a URI.
             if archive.err_count > seen:
                 yield n, None, _MISFRAMED
             yield n, None, exc
@@ -127,7 +125,7 @@ def record_item(record, name: str) -> Item | None:
     where = f"{name} ({url})" if url else name
     try:
         body = record.content_stream().read()  # undoes chunking and gzip/brotli transfer
-    except _READ_ERRORS as exc:
+    except Exception as exc:  # noqa: BLE001  damaged chunking or compression, as above
         return Item(where, error=f"unreadable response body: {_first_line(exc)}")
     missing = getattr(record.raw_stream, "limit", 0)
     if missing > 0:
@@ -172,6 +170,7 @@ def body_charset(body: bytes, content_type: str) -> str:
         return "utf-8"
     try:
         codec = codecs.lookup(label).name
+        b"a".decode(codec, "ignore")  # "base64" names a codec, but none for text: LookupError
     except LookupError:
         return "utf-8"
     # As browsers do (WHATWG Encoding): pages labelled Latin-1 or ASCII are Windows-1252.
