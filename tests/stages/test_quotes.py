@@ -216,3 +216,12 @@ def test_quotes_unclosed_mark_in_long_paragraph_keeps_its_sentence():
     text = 'Budi Santoso datang. "Kami tidak akan mundur dari rencana ini. ' + filler
     doc = run(text, people=[("Budi Santoso",)])
     assert doc.quotes[0]["text"] == "Kami tidak akan mundur dari rencana ini"
+
+
+def test_quotes_hal_itu_disampaikan_names_the_earlier_speaker():
+    text = ('"Kami akan menambah anggaran untuk sekolah di daerah terpencil," ujarnya. '
+            'Hal itu disampaikan Menteri Pendidikan Budi Santoso di Jakarta, Senin. '
+            '"Guru honorer juga akan kami perhatikan," katanya.')
+    doc = run(text, people=[("Budi Santoso",)])
+    assert [q["speaker"] for q in doc.quotes] == ["e1", "e1"]
+    assert len(doc.quotes) == 2  # the pointer itself is no quote

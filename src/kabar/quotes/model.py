@@ -16,4 +16,5 @@ class Found:
     via: tuple[int, int] | None = None   # the medium's words
     region: tuple[int, int] | None = None  # quote plus attribution, for figures and overlap
     salient: bool = True             # False: a speaker named in passing ("sebab kata Prabowo ...")
+    points_back: bool = False        # "Hal itu disampaikan X": X spoke the unattributed quotes before
     emit: bool = True                # False: a claim that sources figures but is no quote

@@ -15,6 +15,7 @@ from .speakers import Speaker, phrase_after, subject_before
 from .text import WORD, Sentences, trim
 
 _BAHWA = re.compile(r"\bbahwa\b", re.IGNORECASE)
+_HAL_ITU = re.compile(r"\b[Hh]al\s+(?:itu|tersebut|ini)\s*$")
 _VERBISH = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|di|ber|ter)[a-z]{3,}$")
 _ADJUNCT = {"kepada", "di", "dalam", "saat", "usai", "seusai", "ketika", "pada", "melalui", "lewat",
             "seperti", "sebagaimana", "secara", "saat", "ketika", "sambil", "sembari"}
@@ -106,6 +107,8 @@ def _passive(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     rest = text[c:c + 12]
     if re.match(r"\s*,?\s*bahwa\b", rest):
         c = _BAHWA.search(text, c).end()
+    elif _HAL_ITU.search(text, max(sa, m.start() - 14), m.start()) and not nya:
+        return _pointer(text, sa, sb, m)
     elif not (nya and rest.startswith(",")):
         return None
     a, b = _finish(text, c, sb)
@@ -113,6 +116,20 @@ def _passive(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
         return None
     speaker = Speaker("pronoun", (m.start("nya"), m.end("nya"))) if nya else Speaker("none")
     return Found(span=(a, b), direct=False, cue=m.group("verb"), speaker=speaker, region=(sa, sb))
+
+
+def _pointer(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
+    """"Hal itu disampaikan Menteri X saat ...": no new speech, but it names who spoke the
+    quotes before it (and who "ujarnya" means after it). Kept as a claim, not a quote."""
+    c = m.end()
+    oleh = re.match(r"\s+oleh\b", text[c:c + 6])
+    if oleh:
+        c += oleh.end()
+    span = phrase_after(text, c, sb)
+    if span[1] <= span[0] or not text[span[0]].isupper():
+        return None
+    return Found(span=span, direct=False, cue=m.group("verb"), region=(sa, sb), emit=False,
+                 speaker=Speaker("pending", span, tail=(span[0], sb)), points_back=True)
 
 
 def _menurut(text: str, sa: int, sb: int, m: re.Match) -> Found | None:

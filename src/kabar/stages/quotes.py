@@ -63,6 +63,22 @@ def _entity(text: str, span, ents: EntityIndex) -> str | None:
     return ents.by_name(text[span[0]:span[1]])
 
 
+_POINT_BACK_REACH = 600  # characters before "Hal itu disampaikan X" whose quotes X may have spoken
+
+
+def _point_back(found: list[Found], quotes: list[dict], claims: list[tuple]) -> None:
+    """Give quotes nobody was found for the speaker named by a later "Hal itu disampaikan X"."""
+    for f, (_, _, ent, words) in zip(found, claims):
+        if not f.points_back or not (ent or words):
+            continue
+        for q in quotes:
+            if f.span[0] - _POINT_BACK_REACH <= q["span"][0] < f.span[0] and not (q["speaker"] or q["speaker_text"]):
+                q["speaker"], q["speaker_text"] = ent, words
+        for i, c in enumerate(claims):
+            if f.span[0] - _POINT_BACK_REACH <= c[0][0] < f.span[0] and not (c[2] or c[3]):
+                claims[i] = (c[0], c[1], ent, words)
+
+
 def run(doc: Document) -> Document:
     text = doc.text
     paragraphs = doc.paragraphs or [(0, len(text))]
@@ -87,6 +103,7 @@ def run(doc: Document) -> Document:
             "direct": f.direct, "kind": f.kind, "speaker": speaker, "speaker_text": words,
             "cue": f.cue, "via": _entity(text, via_span, ents) if via_span else None,
         })
+    _point_back(found, quotes, claims)
     doc.quotes = quotes
     claimants.assign(doc.figures, claims, text, sents, ents)
     return doc
