@@ -15,6 +15,10 @@ import tempfile
 from pathlib import Path
 
 
+PREFIX = "kabar-pg-"
+OWNER = "owner.pid"  # the test session's pid: a cluster whose owner died is stale
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -29,8 +33,8 @@ def _binary(name: str) -> str | None:
 class PrivateCluster:
     """initdb + pg_ctl start in a temp dir; as root, run as the ``postgres`` user."""
 
-    def __init__(self):
-        self.dir = Path(tempfile.mkdtemp(prefix="kabar-pg-"))
+    def __init__(self, directory: Path | None = None):
+        self.dir = directory or Path(tempfile.mkdtemp(prefix=PREFIX))
         self.data = self.dir / "data"
         self.port = free_port()
         self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -39,6 +43,8 @@ class PrivateCluster:
         subprocess.run([*self.as_user, *cmd], check=True, capture_output=True, timeout=120)
 
     def start(self) -> str:
+        sweep_stale()
+        (self.dir / OWNER).write_text(str(os.getpid()))
         if self.as_user:
             shutil.chown(self.dir, "postgres")
         self._run(_binary("initdb"), "-D", str(self.data), "-A", "trust", "-U", "kabar", "--no-sync")
@@ -53,6 +59,22 @@ class PrivateCluster:
         except (subprocess.SubprocessError, OSError):
             pass
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def sweep_stale() -> None:
+    """Stop clusters left by test sessions that were killed before their teardown."""
+    for directory in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            owner = int((directory / OWNER).read_text())
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(owner, 0)
+            continue  # its session is still running
+        except ProcessLookupError:
+            PrivateCluster(directory).stop()
+        except PermissionError:
+            continue
 
 
 def available() -> str | None:
