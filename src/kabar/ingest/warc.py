@@ -76,7 +76,6 @@ def read_warc_stream(stream: IO[bytes], name: str) -> Iterator[Item]:
         yield Item(name, error="archive holds no HTML response records")
 
 
-
 def _records(stream: IO[bytes]):
     """(n, record, problem) per record; problem is _MISFRAMED (for record n-1) or an exception that ends it."""
     from warcio.archiveiterator import ArchiveIterator
