@@ -233,3 +233,10 @@ def test_entities_two_people_sharing_nothing_keep_their_short_forms():
     es = ents("Lee Jae-myung dan Yoon Suk Yeol bersaing ketat. Lee akhirnya menang tipis atas Yoon.")
     assert "Lee" in find(es, "Lee Jae-myung")["forms"]
     assert "Yoon" in find(es, "Yoon Suk Yeol")["forms"]
+
+
+def test_entities_nickname_cue_joins_the_person():
+    es = ents("Dominikus Adi Sutarwijono yang akrab disapa Cak Awi meninggal dunia. "
+              "Cak Awi dikenal dekat dengan warga. Polisi menangkap Rachmat alias Rafi kemarin.")
+    assert "Cak Awi" in find(es, "Dominikus Adi Sutarwijono")["forms"]
+    assert "Rafi" in find(es, "Rachmat")["forms"]

@@ -92,23 +92,45 @@ def parenthesised(mentions: list[Mention], words: list[str]) -> dict[int, int]:
     return out
 
 
+def nicknames(mentions: list[Mention], words: list[str], lex: Lexicon) -> dict[int, int]:
+    """Mention index -> the person it is another name of ("Rachmat alias Rafi")."""
+    out = {}
+    for k in range(1, len(mentions)):
+        m, host = mentions[k], mentions[k - 1]
+        if host.type != "PER" or m.type not in ("PER", "UNK") or m.key:
+            continue
+        between = tuple(fold(w) for w in words[host.last:m.first] if w != ",")
+        if between in lex.alias_cues:
+            out[k] = k - 1
+    return out
+
+
 def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entity]:
+    mentions.sort(key=lambda m: m.start)
     links = parenthesised(mentions, words)
+    links.update(nicknames(mentions, words, lex))
     owner: dict[int, Entity] = {}
     entities: list[Entity] = []
-    # Hosts first, so the parenthesised alias finds its entity; then the aliases,
-    # before the bare acronyms that may repeat them ("Sarjan (SRJ)" ... "SRJ").
+
     def rank(k):
         m = mentions[k]
-        late = k in links or (m.key is None and len(m.words) == 1 and acronym(m.words[0]))
-        # Untyped mentions come last: they may only join what typed ones built.
-        return m.type == "UNK" and k not in links, late, k not in links, -len(m.words), m.start
+        # Bare acronyms after the names they may abbreviate; untyped mentions last,
+        # since they may only join what typed ones built.
+        late = m.key is None and len(m.words) == 1 and acronym(m.words[0])
+        return m.type == "UNK" and k not in links, late and k not in links, -len(m.words), m.start
 
-    for k in sorted(range(len(mentions)), key=rank):
+    def place(k):
+        if k in owner:
+            return
         m = mentions[k]
-        ent = owner.get(links[k]) if k in links else None
-        if ent is not None and m.key is None:
-            m.type = ent.type
+        ent = None
+        if k in links:
+            # The host first, so "Sarjan (SRJ)" and "Cak Awi" join their person
+            # before a later bare "SRJ" or "Cak Awi" looks for an entity.
+            place(links[k])
+            ent = owner[links[k]]
+            if m.key is None:
+                m.type = ent.type
         ent = ent or _find(m, entities, lex)
         if ent is None:
             ent = Entity(m)
@@ -116,6 +138,9 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
         else:
             ent.add(m)
         owner[k] = ent
+
+    for k in sorted(range(len(mentions)), key=rank):
+        place(k)
     return [e for e in entities if e.type != "UNK"]
 
 
