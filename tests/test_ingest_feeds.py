@@ -85,6 +85,30 @@ def test_ingest_feeds_damaged_encoding_declaration_is_one_error(tmp_path):
     assert item.name == str(bad) and item.error.startswith("not an RSS or Atom feed (UnicodeDecodeError")
 
 
+def test_ingest_feeds_file_cut_inside_entry_makes_it_error(tmp_path):
+    data = (FEEDS / "berita.rss").read_bytes()
+    cut = tmp_path / "terpotong.rss"
+    cut.write_bytes(data[:data.index(b"Pembangunan bendungan")])  # inside the first full content
+    (item,) = _items(cut)
+    assert item.data is None and "ends inside this entry" in item.error  # not its teaser
+
+
+def test_ingest_feeds_file_cut_between_entries_keeps_them(tmp_path):
+    data = (FEEDS / "berita.rss").read_bytes()
+    cut = tmp_path / "terpotong.rss"
+    cut.write_bytes(data[:data.index(b"<item>\n      <title>Judul Tanpa Isi")])
+    assert [i.error for i in _items(cut)] == [None, None]
+
+
+def test_ingest_feeds_undefined_entity_still_reads_all_entries(tmp_path):
+    data = (FEEDS / "berita.rss").read_bytes().replace(b"Harga Cabai Turun", b"Harga&nbsp;Cabai Turun")
+    flawed = tmp_path / "entitas.rss"
+    flawed.write_bytes(data)
+    items = _items(flawed)
+    assert [i.error is None for i in items] == [True, True, False]
+    assert items[1].data["title"] == "Harga Cabai Turun di Pasar Induk"  # no-break space made plain
+
+
 def test_ingest_feeds_feed_without_entries_is_one_error(tmp_path):
     empty = tmp_path / "kosong.rss"
     empty.write_text('<rss version="2.0"><channel><title>Kosong</title>'
