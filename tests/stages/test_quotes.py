@@ -225,3 +225,16 @@ def test_quotes_hal_itu_disampaikan_names_the_earlier_speaker():
     doc = run(text, people=[("Budi Santoso",)])
     assert [q["speaker"] for q in doc.quotes] == ["e1", "e1"]
     assert len(doc.quotes) == 2  # the pointer itself is no quote
+
+
+def test_quotes_first_pronoun_quote_goes_to_the_protagonist():
+    text = ("Budi Santoso dilantik sebagai gubernur baru. Budi Santoso menang dengan suara besar. "
+            "Presiden Rina Wati memimpin pengambilan sumpah jabatan. "
+            '"Saya akan bekerja untuk semua warga provinsi ini," ujarnya.')
+    doc = run(text, people=[("Budi Santoso",), ("Rina Wati",)])
+    assert doc.quotes[0]["speaker"] == "e1"
+
+
+def test_quotes_pledging_loyalty_is_no_promise():
+    text = "Para anggota dewan yang berjanji setia kepada negara telah dilantik oleh ketua komisi."
+    assert run(text).quotes == []

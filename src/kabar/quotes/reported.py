@@ -36,6 +36,16 @@ def _has_predicate(text: str, a: int, b: int) -> bool:
     return False
 
 
+def _promise_opens(text: str, a: int, b: int) -> bool:
+    """A promise's clause opens with "akan", "untuk", a predicate or a verb."""
+    first = WORD.search(text, a, b)
+    if not first:
+        return False
+    low = first.group().lower()
+    return low in ("akan", "untuk", "segera", "tetap", "terus") or low in lexicon().predicates or bool(
+        _VERBISH.match(low))
+
+
 def _content_start(text: str, c: int, end: int) -> tuple[int, bool] | None:
     """Where the content clause after a verb starts, and whether "bahwa" (or a comma or
     colon right after the verb: "Nunun menegaskan, Vicky ...") introduced it."""
@@ -95,6 +105,8 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     first = WORD.search(text, piece, m.start())
     if first and first.group().lower() in lex.subordinators:
         return None  # "karena kontennya menyebut ..." is no report
+    if kind == "promise" and not bahwa and not _promise_opens(text, a, b):
+        return None  # "berjanji setia kepada ..." pledges loyalty, it reports no promise
     subj = subject_before(text, sa, m.start())
     speaker = Speaker("pending", subj, anchor=m.start()) if subj[1] > subj[0] else Speaker("none")
     return Found(span=(a, b), direct=False, kind=kind, cue=m.group(), speaker=speaker,

@@ -290,6 +290,8 @@ class Resolver:
             self.starts = [s[0] for s in self.subjects]
         i = bisect.bisect_left(self.starts, pos) - 1
         subject = self.subjects[i] if i >= 0 else None
+        if subject and sp.kind != "none" and self.last is None:
+            subject = self._protagonist(pos)  # the story's person so far, not the latest named
         if subject and sp.kind != "none" and (self.last is None or subject[0] > self.last[0]):
             words = self.text[subject[0]:subject[1]]
             self.last = (pos, subject[2], words)
@@ -297,3 +299,12 @@ class Resolver:
         if self.last is not None:
             return self.last[1], self.last[2]
         return None, sp.text  # "Catatan itu mengungkap ...": nobody to point at, keep the words
+
+    def _protagonist(self, pos: int) -> tuple[int, int, str]:
+        """Among sentence-opening persons before ``pos``, the most frequent (first on ties)."""
+        before = self.subjects[:bisect.bisect_left(self.starts, pos)]
+        counts: dict = {}
+        for s in before:
+            counts[s[2]] = counts.get(s[2], 0) + 1
+        best = max(counts.values())
+        return next(s for s in before if counts[s[2]] == best)

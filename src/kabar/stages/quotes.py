@@ -32,6 +32,9 @@ def _merge(directs: list[Found], reports: list[Found]) -> list[Found]:
         holds = [d for d in directs if d.span[0] < r.span[1] and r.span[0] < d.span[1]]
         if any(d.region[0] <= r.span[0] < d.region[1] for d in directs):
             continue  # a speech verb inside a quotation or its attribution
+        if holds and all(d.emit is None for d in holds):
+            kept.append(r)  # 'mengakui kerugian "sangat besar"': the report is the quote
+            continue
         if holds:
             for d in holds:
                 if d.speaker.kind == "none":
