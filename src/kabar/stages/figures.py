@@ -119,9 +119,14 @@ def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate |
         if second is None:
             return None
         amount = Amount(None, amount.lo, second.hi, vague=True)
-    if m.group("neg") and amount.value is not None:
+    # "12% -20%": a dash after a number or percent sign is a range dash, not a minus
+    prev = text[max(0, m.start() - 3):m.start()].rstrip()[-1:]
+    start = m.start()
+    if m.group("neg") and (prev.isdigit() or prev == "%"):
+        start = m.start("amt")
+    elif m.group("neg") and amount.value is not None:
         amount = Amount(-amount.value, -amount.value, -amount.value)
-    c = Candidate(m.start(), m.end(), amount, approx=amount.vague or amount.rounded,
+    c = Candidate(start, m.end(), amount, approx=amount.vague or amount.rounded,
                   bound="about" if amount.rounded else None)
     if text.startswith("-an", m.end()) and not m.group("amt2"):  # "11.000-an": round, approximate
         c.end, c.approx, c.bound = m.end() + 3, True, "about"
