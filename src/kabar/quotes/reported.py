@@ -234,7 +234,8 @@ def _tail(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
         sp = Speaker("pending", span, tail=(span[0], sb))
         rest = span[1]
     after = text[rest:sb].lstrip()
-    if after.startswith(",") and len(WORD.findall(text, rest, sb)) >= 3:
+    nxt = WORD.search(text, rest, sb)
+    if after.startswith(",") and len(WORD.findall(text, rest, sb)) >= 3 and nxt.group().lower() not in lex.stop:
         # "Pelanggan ..., ujarnya, kini hanya ...": the cue sits inside the speech.
         a, b = _finish(text, sa, sb)
         return Found(span=(a, b), direct=False, kind=lex.cues.get(m.group("cue").lower(), "statement"),

@@ -19,6 +19,7 @@ from .text import WORD, trim
 _CLAUSE_VERB = re.compile(r"^(?:Di|Me[mnrlwy]|Meng|Meny|Ber|Ter)[a-z]{3,}$")
 _COORDINATORS = {"dan", "serta", "lalu", "kemudian", "namun", "tetapi", "tapi", "lantas", "sekaligus"}
 _SUBJECT_ENDS_AT = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber|di|ter)[a-z]{3,}$")
+_PARTICLES = {"de", "la", "van", "der", "von", "bin", "binti", "al", "el", "da"}
 _ACRONYM = re.compile(r"\s*\([A-Za-z][A-Za-z .&-]{0,30}\)")
 _PUNCT_TRIM = " \t\n,.;:!?\"'“”‘’()-–—"
 _ANAPHOR_END = ("itu", "ini", "tersebut")
@@ -112,6 +113,7 @@ def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
     lex = lexicon()
     b = a
     n = 0
+    named = None  # past a comma (its offset): only the capitalised words of a name
     for m in WORD.finditer(text, a, end):
         if not n and m.group() in lex.stop:
             break  # "katanya menambahkan": no name follows the cue
@@ -128,10 +130,15 @@ def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
             break
         if n and "," in gap:
             word = m.group()
-            # Past a comma only a capitalised name or role goes on ("petugas PGA, Ahmad Rifandi").
-            if not word[0].isupper() or word.lower() in lex.stop or word.lower() in lex.connectives:
+            # Past a comma only a name after a role goes on ("petugas PGA, Ahmad Rifandi"),
+            # not a clause after a name ("kata John, Syamsir langsung pergi").
+            if n < 2 or not word[0].isupper() or word.lower() in lex.stop or word.lower() in lex.connectives:
                 break
+            named = b  # where to fall back if no complete name follows
         if n and m.group().lower() in lex.stop:
+            break
+        if named is not None and not (m.group()[0].isupper() or m.group() in _PARTICLES):
+            b = named  # "kata Budi Santoso, Rina langsung pergi": a clause, not a name
             break
         if n >= 12:
             break
