@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..batch.local import analyze_items
-from ..ingest import read_inputs
+from ..ingest import INPUT_HELP, read_inputs
 from ..progress import progress_bar
 from ..published import parse_published
 
@@ -31,8 +31,7 @@ def count_hint(inputs: list[str]) -> int | None:
 
 def extract(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...",
-                                       help="A .txt or .html file, a .jsonl file of input objects, "
-                                            "a directory (walked), or - for JSONL on stdin."),
+                                       help=INPUT_HELP),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSONL here (default stdout)."),
     published: Optional[str] = typer.Option(None, "--published",
                                             help="Publication date for inputs that carry none "

@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from ..ingest.readers import INPUT_HELP
 from ..progress import progress_bar
 from ..published import parse_published
 
@@ -26,8 +27,7 @@ def _open(db: Optional[str]):
 
 def ingest(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...",
-                                       help="A .txt or .html file, a .jsonl file of input objects, "
-                                            "a directory (walked), or - for JSONL on stdin."),
+                                       help=INPUT_HELP),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(0, "--workers", "-w", help="Analysing processes (default: CPU count)."),
     published: Optional[str] = typer.Option(None, "--published",

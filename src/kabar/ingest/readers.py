@@ -23,6 +23,9 @@ class Item:
 
 
 Reader = Callable[[Path], Iterator[Item]]
+# The CLI's help for INPUT arguments, shared by every command that reads inputs.
+INPUT_HELP = ("A .txt or .html file, a .jsonl file of input objects, an RSS/Atom feed (.rss, .atom, .xml), "
+              "a web archive (.warc, .warc.gz), a directory (walked), or - for JSONL on stdin.")
 READERS: dict[str, Reader] = {}
 
 
@@ -100,20 +103,27 @@ def _reason(exc: BaseException) -> str:
     return str(exc)
 
 
+def reader_for(path: Path) -> Reader | None:
+    """The reader for a path's suffix; a double suffix (".warc.gz") wins over the last one."""
+    double = "".join(path.suffixes[-2:]).lower()
+    return READERS.get(double) or READERS.get(path.suffix.lower())
+
+
 def read_path(path: Path) -> Iterator[Item]:
     if path.is_dir():
         found = False
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if child.suffix.lower() in READERS:
+            reader = reader_for(child)
+            if reader is not None:
                 found = True
-                yield from READERS[child.suffix.lower()](child)
+                yield from reader(child)
         if not found:
             yield Item(str(path), error="directory holds no readable input (" + ", ".join(sorted(READERS)) + ")")
         return
     if not path.exists():
         yield Item(str(path), error="no such file or directory")
         return
-    reader = READERS.get(path.suffix.lower())
+    reader = reader_for(path)
     if reader is None:
         yield Item(str(path), error=f"unknown input type {path.suffix or '(no suffix)'!r}; "
                                     f"expected one of {', '.join(sorted(READERS))}")

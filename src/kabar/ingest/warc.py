@@ -30,16 +30,9 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _MISFRAMED = "broken WARC record: its Content-Length does not match where the next record starts"
 
 
-@register_reader(".warc", ".warc.gz", ".gz")
+@register_reader(".warc", ".warc.gz")
 def read_warc(path: Path) -> Iterator[Item]:
-    """One item per HTML response in a ``.warc`` or ``.warc.gz`` file.
-
-    ``read_path`` looks readers up by the last suffix only, so ``.gz`` lands here
-    too; any other gzipped file is refused by name.
-    """
-    if path.suffix.lower() == ".gz" and not path.name.lower().endswith(".warc.gz"):
-        yield Item(str(path), error="unknown input type '.gz'; of gzipped files only .warc.gz archives are read")
-        return
+    """One item per HTML response in a ``.warc`` or ``.warc.gz`` file."""
     try:
         stream = open(path, "rb")
     except OSError as exc:
