@@ -95,3 +95,10 @@ def test_api_is_documented_in_openapi(client):
         assert path in spec["paths"]
     assert "post" in spec["paths"]["/api/articles"]
     assert client.get("/docs").status_code == 200
+
+
+def test_api_docs_page_needs_no_network(client):
+    page = client.get("/docs").text
+    assert "cdn" not in page.lower() and "/static/swagger-ui/swagger-ui-bundle.js" in page
+    asset = client.get("/static/swagger-ui/swagger-ui-bundle.js")
+    assert asset.status_code == 200 and "SwaggerUIBundle" in asset.text

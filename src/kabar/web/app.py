@@ -65,7 +65,9 @@ def create_app(store: Store | str | None = None, *, token: str | None = None) ->
     from .api import router as api_router
     from .pages import router as pages_router
 
-    app = FastAPI(title="Kabar", version="1",
+    # docs_url=None: FastAPI's default /docs loads Swagger UI from a CDN, and Kabar
+    # runs offline; the same page is served below from the swagger-ui-bundle package.
+    app = FastAPI(title="Kabar", version="1", docs_url=None,
                   description="Indonesian news intelligence: search articles and read their "
                               "entities, quotes, claimed figures and events (kabar/1 records).")
     app.state.store = store if isinstance(store, Store) else open_store(store)
@@ -73,10 +75,25 @@ def create_app(store: Store | str | None = None, *, token: str | None = None) ->
     app.state.token = token or None
     app.state.templates = make_templates()
     _install_error_handlers(app, app.state.templates)
+    _install_offline_docs(app)  # before /static, which would otherwise catch its assets
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_router)
     app.include_router(pages_router, default_response_class=HTMLResponse)
     return app
+
+
+def _install_offline_docs(app: FastAPI) -> None:
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/static/swagger-ui", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="Kabar API",
+                                   swagger_js_url="/static/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/swagger-ui/favicon-32x32.png")
 
 
 def app_from_env() -> FastAPI:
