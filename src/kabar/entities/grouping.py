@@ -21,7 +21,7 @@ TYPE_WEIGHT_GAZ = 3
 
 
 class Entity:
-    __slots__ = ("mentions", "types", "key", "forms", "bare")
+    __slots__ = ("mentions", "types", "key", "forms", "bare", "type", "vocab")
 
     def __init__(self, m: Mention):
         self.mentions: list[Mention] = []
@@ -29,6 +29,8 @@ class Entity:
         self.key = m.key
         self.forms: set[tuple[str, ...]] = set()
         self.bare: set[tuple[str, ...]] = set()
+        self.vocab: set[str] = set()  # every word of every form, to rule entities out fast
+        self.type = "UNK"  # the most voted type, kept up to date by add()
         self.add(m)
 
     def add(self, m: Mention):
@@ -37,13 +39,11 @@ class Entity:
         bare_acronym = m.key is None and len(m.words) == 1 and acronym(m.words[0])
         if m.type != "UNK" and not (bare_acronym and self.types):
             self.types[m.type] += TYPE_WEIGHT_GAZ if m.key else 1
+            self.type = self.types.most_common(1)[0][0]
         form = tuple(fold(w) for w in m.words)
         self.forms.add(form)
+        self.vocab.update(form)
         self.bare.add(_strip_head(form))
-
-    @property
-    def type(self) -> str:
-        return self.types.most_common(1)[0][0] if self.types else "UNK"
 
     def longest(self) -> Mention:
         return max(self.mentions, key=lambda m: (len(m.words), m.end - m.start, -m.start))
@@ -164,12 +164,12 @@ def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
     # A lone surname is a person's even where the tagger typed it otherwise ("Cavani" as ORG).
     surname = len(m.words) == 1 and not acronym(m.words[0])
     candidates = [e for e in entities if e.type == m.type or m.type == "UNK" or (surname and e.type == "PER")]
-    candidates = [e for e in candidates if any(_contains(f, form) for f in e.forms)]
+    candidates = [e for e in candidates if form[0] in e.vocab and any(_contains(f, form) for f in e.forms)]
     if m.type == "PER" or (surname and any(e.type == "PER" for e in candidates)):
         candidates = [e for e in candidates if e.type == "PER"]
     if not candidates and surname:
         # "Madrid" after "Real Madrid": one containing name of another type is still this one.
-        others = [e for e in entities if any(_contains(f, form) for f in e.forms)]
+        others = [e for e in entities if form[0] in e.vocab and any(_contains(f, form) for f in e.forms)]
         candidates = others if len(others) == 1 and others[0].type == "ORG" else []
     if not candidates and m.type in ("PER", "UNK") and len(m.words) == 1 and len(form[0]) >= 5:
         # A misspelt short form ("Frangky" for "Franky") still names the same person.

@@ -121,7 +121,8 @@ def runs(words: list[str], cap: list[bool], s: int, e: int, lex: Lexicon):
 
 
 def acronym(w: str) -> bool:
-    return w.isupper() and sum(c.isalpha() for c in w) >= 2
+    """All capitals, two letters at least ("BPS", "KPK"; not "A" or "K2")."""
+    return w.isupper() and w[:2].isalpha()
 
 
 def abbreviates(acronym: str, words: list[str]) -> bool:
