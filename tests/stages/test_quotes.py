@@ -238,3 +238,16 @@ def test_quotes_first_pronoun_quote_goes_to_the_protagonist():
 def test_quotes_pledging_loyalty_is_no_promise():
     text = "Para anggota dewan yang berjanji setia kepada negara telah dilantik oleh ketua komisi."
     assert run(text).quotes == []
+
+
+def test_quotes_title_alone_finds_its_holder():
+    text = ('Presiden Budi Santoso menulis pesan di prasasti. '
+            '"Saya sudah bertekad melawan korupsi di mana pun," tegas Presiden dalam sambutannya.')
+    doc = run(text, people=[("Budi Santoso",)])
+    assert doc.quotes[0]["speaker"] == "e1"
+
+
+def test_quotes_name_before_verb_beyond_an_adjunct():
+    text = "KPK dalami aset yang tidak dilaporkan dalam LHKPN Komisi Antikorupsi mengatakan sedang memeriksa aset itu."
+    doc = run(text, orgs=[("Komisi Antikorupsi",), ("KPK",)])
+    assert doc.quotes[0]["speaker"] == "e1"

@@ -82,6 +82,19 @@ class EntityIndex:
                         self._names.append((toks, e.get("id"), e.get("type")))
         return self._names
 
+    def titled(self, phrase: str, pos: int) -> tuple[int, int, str, str] | None:
+        """The person mention that follows ``phrase`` used as a title elsewhere, the one
+        nearest before ``pos`` ("Presiden" -> the "Prabowo" of "Presiden Prabowo")."""
+        best = None
+        i = self.text.find(phrase + " ")
+        while 0 <= i:
+            j = bisect.bisect_left(self.starts, i + len(phrase) + 1)
+            if j < len(self.rows) and self.rows[j][0] == i + len(phrase) + 1 and self.rows[j][3] == "PER":
+                if best is None or (i < pos and (best[0] > pos or i > best[0])):
+                    best = self.rows[j]
+            i = self.text.find(phrase + " ", i + 1)
+        return best
+
     def by_name(self, phrase: str) -> str | None:
         """An entity whose name the phrase contains as whole words, or a person whose
         name contains the phrase ("Sugiat" for Sugiat Santoso); persons first."""
@@ -231,6 +244,12 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
     if words[-1] in _ANAPHOR_END and (lowered or not any(r[3] == "PER" for r in mentions)):
         # "pria 30 tahun itu", "Wakil Ketua Komisi XIII ini", "mantan Kepala Satkorwil Banser itu"
         return Speaker("anaphor", span, text=text[a:b])
+    if anchor and anchor > b:
+        # A name right before the verb beyond a cut adjunct ("... dalam LHKPN Komisi
+        # Pemberantasan Korupsi (KPK) mengatakan") is still the speaker.
+        near = _adjacent(text, ents.within(a, anchor), anchor)
+        if near:
+            mentions = [near]
     if not any(r[3] == "PER" for r in mentions) and tail:
         mentions = [r for r in ents.within(*tail) if r[3] == "PER"][:1] or mentions
     if mentions:
@@ -244,10 +263,28 @@ def describe(text: str, span: tuple[int, int], ents: EntityIndex,
         return Speaker("named", span, best[2], text[a:b])
     if words[-1] in lex.pronouns or (words[0] in lex.pronouns and len(words) <= 3):
         return Speaker("pronoun", span)  # "Lebih lanjut ia", "kata dia", "Ia bersikeras"
+    holder = ents.titled(text[a:b], a) if len(words) <= 4 else None
+    if holder:
+        # "tegas Presiden": the person the article names with that title ("Presiden Prabowo").
+        return Speaker("named", (holder[0], holder[1]), holder[2], text[holder[0]:holder[1]])
     return Speaker("named", span, ents.by_name(text[a:b]), text[a:b])
 
 
 _MODIFIER_BEFORE = {"dari", "di", "pada", "bagi", "milik", "asal", "untuk", "kepada"}
+
+
+def _adjacent(text: str, mentions, b: int):
+    """The mention ending right before ``b`` (adverbs and an acronym in brackets aside),
+    unless a preposition makes it a modifier ("Hakim Lee dari Pengadilan ...")."""
+    lex = lexicon()
+    for r in sorted(mentions, key=lambda r: -r[1]):
+        gap = [w.lower() for w in WORD.findall(text, r[1], b)]
+        if all(w in lex.adverbs for w in gap) and not any(ch in text[r[1]:b] for ch in ",;"):
+            before = WORD.findall(text, max(0, r[0] - 12), r[0])
+            if not before or before[-1].lower() not in _MODIFIER_BEFORE:
+                return r
+        return None
+    return None
 
 
 def _head(text: str, mentions, b: int):
@@ -259,14 +296,9 @@ def _head(text: str, mentions, b: int):
     the nearest one ("kuasa hukum Christofel, Adhitya Nasution"); else the first name
     ("Iran, sumber utama dukungan bagi Hamas, ...").
     """
-    lex = lexicon()
-    for r in sorted(mentions, key=lambda r: -r[1]):
-        gap = [w.lower() for w in WORD.findall(text, r[1], b)]
-        if all(w in lex.adverbs for w in gap) and not any(ch in text[r[1]:b] for ch in ",;"):
-            before = WORD.findall(text, max(0, r[0] - 12), r[0])
-            if not before or before[-1].lower() not in _MODIFIER_BEFORE:
-                return r
-        break
+    near = _adjacent(text, mentions, b)
+    if near:
+        return near
     people = [r for r in mentions if r[3] == "PER"]
     if people:
         return max(people, key=lambda r: r[0])
