@@ -240,3 +240,11 @@ def test_entities_nickname_cue_joins_the_person():
               "Cak Awi dikenal dekat dengan warga. Polisi menangkap Rachmat alias Rafi kemarin.")
     assert "Cak Awi" in find(es, "Dominikus Adi Sutarwijono")["forms"]
     assert "Rafi" in find(es, "Rachmat")["forms"]
+
+
+def test_entities_events_and_awards_are_no_entities():
+    es = ents("Aipda Agung Ginanjar menjadi kandidat Hoegeng Awards 2026. "
+              "Timnas bersiap menghadapi Piala Asia di Doha.")
+    names = {e["name"] for e in es}
+    assert "Hoegeng Awards" not in names and "Piala Asia" not in names
+    assert find(es, "Agung Ginanjar")["type"] == "PER"

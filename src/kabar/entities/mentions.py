@@ -184,6 +184,8 @@ class RunReader:
         if q - p == 1 and (lex.is_common(words[p]) or words[p].lower() in lex.directions
                            or ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
             return  # a lone capitalised ordinary word ("Utara", "Rakyat", "III") is no name
+        if q - p >= 2 and (fold(words[p]) in lex.events or fold(words[q - 1]) in lex.events):
+            return  # an event or award ("Hoegeng Awards", "Piala Presiden"), no PER/ORG/LOC
         if q - p >= 2 and all(acronym(w) for w in words[p:q]) and any(lex.is_common(w) for w in words[p:q]):
             return  # shouting in capitals ("BUKAN CINA"), not a name
         if self.ner is None:
