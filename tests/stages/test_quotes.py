@@ -251,3 +251,9 @@ def test_quotes_name_before_verb_beyond_an_adjunct():
     text = "KPK dalami aset yang tidak dilaporkan dalam LHKPN Komisi Antikorupsi mengatakan sedang memeriksa aset itu."
     doc = run(text, orgs=[("Komisi Antikorupsi",), ("KPK",)])
     assert doc.quotes[0]["speaker"] == "e1"
+
+
+def test_quotes_headline_in_marks_inside_a_sentence_is_no_quote():
+    text = ('Gambar itu diunggah sebuah situs dalam berita “Mantan Direktur Dituntut Lima Tahun Penjara '
+            'karena Korupsi Rumah Murah.” Unggahan itu menyesatkan.')
+    assert not any(q["direct"] for q in run(text).quotes)

@@ -245,5 +245,5 @@ def _one(text, open_at, end, closed, sents: Sentences, strict: bool) -> Found | 
     found.speaker, found.cue = Speaker("none"), None
     # A standalone quotation continues the last speaker; a short one inside a sentence is
     # kept only if a reported clause around it gives it a speaker (emit None).
-    found.emit = True if standalone or n_words >= 6 else None
+    found.emit = True if standalone else None
     return found
