@@ -102,3 +102,16 @@ def test_sentences_split_at_separator_rules():
     text = "Kata AKP Sudarno. ===== KATEGORI: Klarifikasi ===== SUMBER: Media Daring —— Ia bertemu PT. Angkasa Pura."
     assert sentences(text) == ["Kata AKP Sudarno.", "KATEGORI: Klarifikasi", "SUMBER: Media Daring",
                                "Ia bertemu PT. Angkasa Pura."]
+
+
+def test_sentences_chunk_cache_gives_spacy_tokens():
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    from kabar.stages.sentences import _spacy_spans, tokenizer
+
+    text = ('Rp15 juta, US$5 (17/11). "Kami\u00a0datang," kata dr. Andi\n\nRMBA dll. '
+            "COVID-19 Jl. Sudirman  No. 5; Rp.5.000,- https://contoh.id/a-b 5,95% RMBA")
+    for _ in range(2):  # cold, then from the cache
+        ref = [(a, a + n) for a, n, space in tokenizer()(text).to_array([IDX, LENGTH, IS_SPACE]).tolist()
+               if not space]
+        assert _spacy_spans(text) == ref
