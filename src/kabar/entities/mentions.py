@@ -92,6 +92,8 @@ class RunReader:
                 p = q
                 continue
             hit = lex.lookup(words, p, j)
+            if not hit and fold(words[p]) in lex.events and p + 1 < j:
+                return  # "Piala Asia", "KTT G20": an event's name, places in it included
             # A title word opening a longer known name ("Raja Ampat", "Paus Fransiskus") is the name.
             n = 0 if hit and hit[0] >= 2 else lex.title_at(words, p, j)
             if n:
@@ -153,6 +155,8 @@ class RunReader:
 
     def plain(self, p, q, titled):
         lex, words = self.lex, self.words
+        if q - p >= 2 and fold(words[q - 1]) in lex.events:
+            return  # an event or award ("Hoegeng Awards"), no PER/ORG/LOC
         # A stray numeral or an acronym of ordinary words ("PAW") starts no name.
         while p < q and (ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
             p += 1
@@ -184,8 +188,6 @@ class RunReader:
         if q - p == 1 and (lex.is_common(words[p]) or words[p].lower() in lex.directions
                            or ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
             return  # a lone capitalised ordinary word ("Utara", "Rakyat", "III") is no name
-        if q - p >= 2 and (fold(words[p]) in lex.events or fold(words[q - 1]) in lex.events):
-            return  # an event or award ("Hoegeng Awards", "Piala Presiden"), no PER/ORG/LOC
         if q - p >= 2 and all(acronym(w) for w in words[p:q]) and any(lex.is_common(w) for w in words[p:q]):
             return  # shouting in capitals ("BUKAN CINA"), not a name
         if self.ner is None:
