@@ -5,7 +5,9 @@ content clause, "menurut X", "kata X") are found separately
 (``kabar.quotes.direct`` / ``.reported``), merged (a reported clause that
 holds a quotation gives it its speaker and goes), then resolved in text order
 so that "ujarnya", "kata dia" and an unattributed quote point at the last
-speaker. Finally every figure gets its claimant (``kabar.quotes.claimants``).
+speaker. Claim verbs ("KPK mengumumkan ...") and "Hal itu disampaikan X" are
+found too but not emitted: they only source figures and name speakers.
+Finally every figure gets its claimant (``kabar.quotes.claimants``).
 """
 from __future__ import annotations
 
