@@ -248,3 +248,10 @@ def test_entities_events_and_awards_are_no_entities():
     names = {e["name"] for e in es}
     assert "Hoegeng Awards" not in names and "Piala Asia" not in names
     assert find(es, "Agung Ginanjar")["type"] == "PER"
+
+
+def test_entities_titles_inside_names_of_places_and_bodies():
+    es = ents("Wakil Rektor Universitas Maritim Raja Ali Haji Dr Suryadi berkantor di Jalan Jenderal Sudirman.")
+    assert find(es, "Universitas Maritim Raja Ali Haji")["type"] == "ORG"
+    assert find(es, "Suryadi")["type"] == "PER"
+    assert find(es, "Jalan Jenderal Sudirman")["type"] == "LOC"

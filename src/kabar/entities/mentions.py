@@ -109,7 +109,8 @@ class RunReader:
                 # "Bank NTT Christofel Liyanto": a two-word name after the body is a person.
                 end = tail if tail > q and (titled or (j - tail >= 2 and self._person_at(tail))) else j
                 while q < end and not lex.stop_at(words, q, j) and (
-                        not lex.title_at(words, q, j) or (typ == "ORG" and lex.head_at(words, q, j)[0])):
+                        not lex.title_at(words, q, j) or (typ == "ORG" and lex.head_at(words, q, j)[0])
+                        or fold(words[q]) in lex.name_titles):  # "Jalan Jenderal Sudirman"
                     # "Gunung Tandikat dan Gunung Talang": "dan" before another name ends this one.
                     # Places seldom have "dan" in their names; bodies often do.
                     if words[q] == "dan" and q + 1 < j and (typ == "LOC" or lex.head_at(words, q + 1, j)[0]
@@ -121,6 +122,8 @@ class RunReader:
                     if typ == "LOC" and q > p + n and lex.head_at(words, q, j)[1] == "ORG":
                         break
                     q += 1
+                while q > p + n and lex.title_at(words, q - 1, q):
+                    q -= 1  # "... Raja Ali Haji Dr Suryadi": the title before the person is no part
                 if q > p + n:  # a head word alone ("Kota", "Badan") names nothing
                     # "Provinsi Sumbar" is Sumbar; "Selat Inggris" is not Inggris.
                     rest = lex.lookup(words, p + n, q) if n == 1 and fold(words[p]) in lex.admin else None
@@ -172,7 +175,7 @@ class RunReader:
             # "Menteri Kebudayaan Fadli Zon": the ordinary words after a title name its office.
             while p < q and (lex.is_office(words[p]) or words[p].lower() in lex.connectors):
                 p += 1
-            if p < q - 1 and acronym(words[p]):  # "Ketua BKGS Purwanto": the body, then the person
+            if acronym(words[p]):  # "Ketua BKGS Purwanto", "Ketua KPID": the body, then the person
                 self.emit(p, p + 1, "ORG")
                 p += 1
             if p < q:

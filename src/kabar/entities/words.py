@@ -20,7 +20,7 @@ _PIECE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
 _CAMEL = re.compile(r"([a-z]{3,})([A-Z][\w.]*)")
 
 
-_SUSPECT = re.compile(r"[a-z][A-Z]|[()\[\]]|\d\.[A-Z]")
+_SUSPECT = re.compile(r"[a-z][A-Z]|[()\[\]]|\d\.[A-Z]|\w['’](?!\w)")
 
 
 def unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
@@ -37,6 +37,9 @@ def unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple
     for k, (a, b) in enumerate(tokens):
         if k not in suspects:
             out.append((a, b))
+            continue
+        if text[b - 1] in "'’" and text[b - 2].isalnum():
+            out += [(a, b - 1), (b - 1, b)]  # "Kepulauan Riau'": a closing quote glued on
             continue
         m = _CAMEL.fullmatch(text, a, b)
         if m and (lex.is_common(m.group(1)) or lex.word(m.group(2))):
