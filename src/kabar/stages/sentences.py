@@ -7,7 +7,9 @@ strings that must stay whole (``tokenizer_keep.txt``: "25/8", "COVID-19",
 abbreviations from ``tokenizer_abbreviations.txt`` such as "Jl.") are merged,
 cutting any spaCy token that crosses their edge ("8)" -> "8", ")"); words
 glued by scraping ("ArabiyaJumat") are cut at the lower-to-upper join unless
-listed in ``tokenizer_camelcase.txt``.
+listed in ``tokenizer_camelcase.txt``; brackets, semicolons and commas left
+glued to words are split off. spaCy and these repairs only ever look inside
+one whitespace-delimited chunk, so their result is cached per chunk form.
 
 Sentences: paragraph breaks always end one. Inside a paragraph a sentence
 ends at . ! ? (and any closing quotes) before a capital, a digit or an
@@ -179,7 +181,7 @@ def _apply_keeps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _spacy_spans(text: str) -> list[tuple[int, int]]:
-    """spaCy's tokens as offsets, with spaCy's work cached per chunk.
+    """spaCy's tokens, repaired, as offsets; the work is cached per chunk.
 
     spaCy splits at whitespace first and tokenises each chunk on its own, so
     a chunk ("Jakarta,", "Rp15", "(17/11).") always gives the same tokens. We
@@ -208,13 +210,13 @@ def _learn_chunks(words: list[str]) -> None:
         while k < len(arr) and arr[k][0] < end:
             spans.append((arr[k][0] - base, arr[k][0] - base + arr[k][1]))
             k += 1
-        _CHUNKS[w] = tuple(spans)
+        # the repairs only look inside a chunk, so they are cached with it
+        _CHUNKS[w] = tuple(_apply_keeps(w, _cut_punct(w, _cut_camel(w, spans))))
         base = end + 1
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
-    spans = _spacy_spans(text)
-    return _apply_keeps(text, _cut_punct(text, _cut_camel(text, spans)))
+    return _spacy_spans(text)
 
 
 def _quote_closes(text: str, start: int, end: int) -> list[tuple[int, int]]:
