@@ -35,8 +35,10 @@ class Featurizer:
     """
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
-                 gazetteer: dict[str, list[tuple[tuple[str, ...], str]]] | None = None):
+                 gazetteer: dict[str, list[tuple[tuple[str, ...], str]]] | None = None,
+                 conjoin: bool = False):
         self.clusters = clusters or {}
+        self.conjoin = conjoin
         self.gazetteer = gazetteer or {}
         self._own: dict[tuple[str, bool], list[str]] = {}
         self._ctx: dict[tuple[str, int, bool], list[str]] = {}
@@ -62,9 +64,15 @@ class Featurizer:
             f.append("len1")
         elif n <= 3:
             f.append("len3")
+        cl = self.clusters.get(low, ("?",))
         if not lc:
             shape = word.translate(_SHAPE)
-            f.append("sh=" + _SQUEEZE.sub(r"\1", shape)[:6])
+            squeezed = _SQUEEZE.sub(r"\1", shape)[:6]
+            f.append("sh=" + squeezed)
+            if self.conjoin and len(cl) > 1:
+                # Case x word class: "Xx" in a place cluster means something
+                # else than "Xx" in a verb cluster; a linear CRF cannot conjoin.
+                f.append(f"shc={squeezed}|{cl[1]}")
             if n <= 5:
                 f.append("shf=" + shape)
             if word[:1].isupper():
@@ -79,7 +87,7 @@ class Featurizer:
             f.append("hyph")
         if not any(c.isalnum() for c in word):
             f.append("punct=" + word[:3])
-        for i, c in enumerate(self.clusters.get(low, ("?",))):
+        for i, c in enumerate(cl):
             f.append(f"c{i}=" + c)
         return f
 

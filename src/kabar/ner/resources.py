@@ -40,3 +40,14 @@ def load_gazetteer(model_dir: Path) -> dict[str, list[tuple[tuple[str, ...], str
     for entries in out.values():
         entries.sort(key=lambda e: (-len(e[0]), e))
     return out
+
+
+def feature_options(model_dir: Path) -> dict:
+    """The ``[features]`` table of the model's training config (feature switches)."""
+    path = model_dir / "config.toml"
+    if not path.is_file():
+        return {}
+    import tomllib
+
+    with open(path, "rb") as f:
+        return dict(tomllib.load(f).get("features", {}))

@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .features import Featurizer
-from .resources import load_clusters, load_gazetteer
+from .resources import feature_options, load_clusters, load_gazetteer
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner-id"
 MODEL_FILE = "model.crfsuite"
@@ -29,7 +29,8 @@ class Tagger:
         if not model.is_file():
             raise NerModelError(f"{model}: NER model file missing (rebuild: make models)")
         self.model_dir = model_dir
-        self.featurizer = Featurizer(load_clusters(model_dir), load_gazetteer(model_dir))
+        self.featurizer = Featurizer(load_clusters(model_dir), load_gazetteer(model_dir),
+                                     **feature_options(model_dir))
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model))
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import sys
 import time
 import tomllib
@@ -63,6 +62,7 @@ def build_resources(shared: Path, cfg: dict, out: Path) -> None:
 def train(shared: Path, cfg: dict, out: Path) -> dict:
     """Build the resources the config asks for, then fit and evaluate."""
     out.mkdir(parents=True, exist_ok=True)
+    write_config(cfg, out)
     for stale in ("clusters.tsv", "gazetteer.tsv"):
         (out / stale).unlink(missing_ok=True)
     t0 = time.time()
@@ -70,11 +70,32 @@ def train(shared: Path, cfg: dict, out: Path) -> dict:
     return fit(shared, cfg, out, resources_seconds=time.time() - t0)
 
 
+def _toml_key(k: str) -> str:
+    return json.dumps(k) if not k.replace("_", "").isalnum() else k
+
+
+def _toml_value(v) -> str:
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{json.dumps(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    return json.dumps(v)
+
+
+def write_config(cfg: dict, out: Path) -> None:
+    """The filled config beside the model; the tagger reads its [features] table."""
+    lines = ["# Filled training config of this model (written by kabar.train.ner)."]
+    for section, table in cfg.items():
+        lines.append(f"\n[{section}]")
+        lines.extend(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items())
+    (out / "config.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def fit(shared: Path, cfg: dict, out: Path, resources_seconds: float = 0.0) -> dict:
     """Train the CRF on the resources already in ``out``; write model and metrics."""
     import pycrfsuite
 
-    feats = Featurizer(load_clusters(out), load_gazetteer(out))
+    feats = Featurizer(load_clusters(out), load_gazetteer(out), **cfg.get("features", {}))
     trainer = pycrfsuite.Trainer(algorithm=cfg["crf"].get("algorithm", "lbfgs"), verbose=False)
     params = {k: v for k, v in cfg["crf"].items() if k != "algorithm"}
     trainer.set_params(params)
@@ -104,9 +125,6 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     args = ap.parse_args(argv)
     cfg = load_config(args.config)
-    args.out.mkdir(parents=True, exist_ok=True)
-    if args.config.resolve() != (args.out / "config.toml").resolve():
-        shutil.copyfile(args.config, args.out / "config.toml")
     metrics = train(args.shared, cfg, args.out)
     print(json.dumps(metrics, indent=2))
 
