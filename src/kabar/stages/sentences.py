@@ -201,7 +201,7 @@ def _spacy_spans(text: str) -> list[tuple[int, int]]:
 def _learn_chunks(words: list[str]) -> None:
     from spacy.attrs import IDX, LENGTH
 
-    if len(_CHUNKS) > 500_000:
+    if len(_CHUNKS) > 100_000:  # bounded: some 20 MB at most
         _CHUNKS.clear()
     arr = tokenizer()(" ".join(words)).to_array([IDX, LENGTH]).tolist()
     k, base = 0, 0
