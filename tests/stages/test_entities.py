@@ -255,3 +255,9 @@ def test_entities_titles_inside_names_of_places_and_bodies():
     assert find(es, "Universitas Maritim Raja Ali Haji")["type"] == "ORG"
     assert find(es, "Suryadi")["type"] == "PER"
     assert find(es, "Jalan Jenderal Sudirman")["type"] == "LOC"
+
+
+def test_entities_title_followed_only_by_office_words():
+    es = ents("Menurut Menteri Dalam Negeri, aturan itu berlaku. Kata Ketua Umum.")
+    assert all(e["type"] in ("PER", "ORG", "LOC") for e in es)
+    assert not any("Negeri" in f for e in es for f in e["forms"])

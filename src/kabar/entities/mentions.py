@@ -175,7 +175,7 @@ class RunReader:
             # "Menteri Kebudayaan Fadli Zon": the ordinary words after a title name its office.
             while p < q and (lex.is_office(words[p]) or words[p].lower() in lex.connectors):
                 p += 1
-            if acronym(words[p]):  # "Ketua BKGS Purwanto", "Ketua KPID": the body, then the person
+            if p < q and acronym(words[p]):  # "Ketua BKGS Purwanto", "Ketua KPID": the body, then the person
                 self.emit(p, p + 1, "ORG")
                 p += 1
             if p < q:
