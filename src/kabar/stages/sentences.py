@@ -36,7 +36,6 @@ _BOUNDARY = re.compile(
     r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"
     # separator rules in fact-check and scraped pages: "=====", "——", "-----"
     r"|(\s*(?:={3,}|—{2,}|-{4,})\s*)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}\.$")
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]{2}")
 _WORD_DOT = re.compile(r"\w\.(?![\w])")
@@ -249,9 +248,11 @@ def _blocked(text: str, start: int, stop: int, closers_end: int,
     ``closers_end`` is where the closing quotes after the punctuation end: a
     quotation closing there ends with the sentence, one closing later holds it open.
     """
-    before = _WORD_BEFORE.search(text, start, stop + 1)
-    if before:
-        word = before.group(1).lstrip("(\"“")
+    w0 = stop
+    while w0 > start and not text[w0 - 1].isspace():
+        w0 -= 1
+    if w0 <= stop:
+        word = text[w0:stop + 1].lstrip("(\"“")
         if word in _abbreviations():
             return True
         if len(word) == 2 and word[0].isupper() and word[0].isalpha():  # an initial: "M."
