@@ -116,3 +116,14 @@ def test_sentences_chunk_cache_gives_spacy_tokens_repaired_as_on_whole_text():
     expected = _apply_keeps(text, _cut_punct(text, _cut_camel(text, raw)))
     for _ in range(2):  # cold, then from the cache
         assert tokenize(text) == expected
+
+
+def test_sentences_chunk_cache_overflow_keeps_tokens(monkeypatch):
+    from kabar.stages import sentences as stage
+
+    monkeypatch.setattr(stage, "_MAX_CHUNKS", 3)
+    text = "Warga Tangerang datang ke Jakarta, Senin (20/10)."
+    first = tokenize(text)
+    for _ in range(3):
+        assert tokenize(text) == first
+        assert tokenize("Lain lagi kata mereka hari ini.")

@@ -43,7 +43,8 @@ _GLUED = re.compile(r"[()\[\];]|,(?!\d)|(?<!\d),|(?<=[A-Z]{2})\.(?=[\s\"”)]|$)
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|id|org|net)\b")
 _QUOTE = re.compile(r"[\"“”]")
 _CHUNK = re.compile(r"\S+")
-_CHUNKS: dict[str, tuple[tuple[int, int], ...]] = {}  # chunk -> spaCy's token offsets in it
+_CHUNKS: dict[str, tuple[tuple[int, int], ...]] = {}  # chunk -> its token offsets
+_MAX_CHUNKS = 100_000  # some 20 MB at most
 # A "quotation" longer than this is taken for mismatched marks and holds no sentence open.
 _MAX_QUOTE = 1500
 
@@ -187,6 +188,8 @@ def _spacy_spans(text: str) -> list[tuple[int, int]]:
     keep them per chunk form and send only chunks not seen before through
     spaCy, joined by single spaces: the same tokens for a fraction of the cost.
     """
+    if len(_CHUNKS) > _MAX_CHUNKS:  # bounded; emptied before, never while, serving a text
+        _CHUNKS.clear()
     chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(text)]
     new = list(dict.fromkeys(w for _, w in chunks if w not in _CHUNKS))
     if new:
@@ -200,8 +203,6 @@ def _spacy_spans(text: str) -> list[tuple[int, int]]:
 def _learn_chunks(words: list[str]) -> None:
     from spacy.attrs import IDX, LENGTH
 
-    if len(_CHUNKS) > 100_000:  # bounded: some 20 MB at most
-        _CHUNKS.clear()
     arr = tokenizer()(" ".join(words)).to_array([IDX, LENGTH]).tolist()
     k, base = 0, 0
     for w in words:
