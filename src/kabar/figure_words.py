@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lang
-from .numbers import amount_pattern, number_starters
+from .numbers import amount_pattern, number_starters, scale_words
 
 
 @dataclass
@@ -47,9 +47,11 @@ def lexicon() -> Lexicon:
     quants = {k.lower(): v for k, v, _ in lang.table("figure_quantifiers.tsv", columns=3, unique_key=False)}
     pre_quants = [k for k, _, pos in lang.table("figure_quantifiers.tsv", columns=3, unique_key=False) if pos == "pre"]
     amount = amount_pattern()
+    scales = lang.alternation(scale_words())
     candidate = re.compile(
         rf"(?<![\w.,/-])(?:(?P<cur>{lang.alternation(pre, boundary=False)})\s?)?"
-        rf"(?P<neg>[-−](?=\d))?(?P<amt>{amount})"
+        # after a currency, "US$ 52.38" has an English decimal point (two decimals at most)
+        rf"(?P<neg>[-−](?=\d))?(?P<amt>(?(cur)\d+\.\d{{1,2}}(?![\d.,]|\s*{scales})|(?!))|{amount})"
         rf"(?:\s?(?:[-–]|\s(?:hingga|sampai|s/d)\s)\s?(?P<amt2>{amount}))?"
         rf"(?!\w|/\d|[.,]\d)",
         re.I)

@@ -44,6 +44,11 @@ def _words(*kinds: str) -> list[str]:
     return [w for w, (k, _, _) in number_words().items() if k in kinds]
 
 
+def scale_words() -> list[str]:
+    """Words that multiply the amount before them ("ribu", "juta", "miliar")."""
+    return _words("scale")
+
+
 def number_starters() -> list[str]:
     """Number words that can begin an amount ("dua", "seratus", "puluhan", "setengah")."""
     return _words("unit", "whole", "scale1", "vague", "half")
@@ -106,6 +111,9 @@ def _parse_word_seq(words: list[str]) -> Decimal | None:
 def parse_amount(s: str) -> Amount | None:
     """The amount an ``amount_pattern()`` match states, or None if it is not one."""
     table = number_words()
+    if _POINT_DECIMAL_RE.fullmatch(s):  # "52.38" (after a currency): a decimal point
+        n = to_number(Decimal(s))
+        return Amount(n, n, n)
     m = _DIGITS_RE.match(s)
     if m:
         value, rounded = parse_digits(m.group()), False
