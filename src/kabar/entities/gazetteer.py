@@ -69,9 +69,18 @@ class Lexicon:
     norm: list = field(default_factory=list)
     low: list = field(default_factory=list)
 
-    def prepare(self, words: list[str]) -> None:
+    def prepare(self, words: list[str], text: str | None = None, spans=None) -> None:
         """Fold the document's words once; lookups on this very list then index the folds."""
         self.words_ref = words
+        if text is not None:
+            # Folding the text once and slicing is cheaper than folding every word,
+            # as long as lower-casing keeps every offset (it does but for rare letters).
+            norm_text = text.translate(APOSTROPHES)
+            low_text = norm_text.lower()
+            if len(low_text) == len(text):
+                self.norm = [norm_text[a:b] for a, b in spans]
+                self.low = [low_text[a:b] for a, b in spans]
+                return
         self.norm = [w.translate(APOSTROPHES) for w in words]
         self.low = [w.lower() for w in self.norm]
 

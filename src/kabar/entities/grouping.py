@@ -147,12 +147,12 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
 def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
     form = tuple(fold(w) for w in m.words)
     bare = _strip_head(form)
+    if m.key:
+        for e in entities:
+            if e.key == m.key:
+                return e
     for e in entities:
-        if m.key and e.key == m.key:
-            return e
-    for e in entities:
-        if (form in e.forms or bare in e.bare) and \
-                (not m.key or not e.key):
+        if (form in e.forms or bare in e.bare) and (not m.key or not e.key):
             return e
     if m.key:
         return None

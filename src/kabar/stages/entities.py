@@ -48,7 +48,7 @@ def run(doc: Document) -> Document:
     text, lex = doc.text, lexicon()
     spans = units(text, doc.tokens, lex)
     words = [text[a:b] for a, b in spans]
-    lex.prepare(words)
+    lex.prepare(words, text, spans)
     ranges = _sentence_ranges(spans, doc.sentences or [(0, len(text))])
     ner = None
     tg = tagger()
@@ -56,7 +56,7 @@ def run(doc: Document) -> Document:
         tags = tg.tag([words[a:b] for a, b in ranges])
         ner = ["O"] * len(words)
         for (a, b), t in zip(ranges, tags):
-            ner[a:b] = t
+            ner[a:a + min(len(t), b - a)] = t[:b - a]  # a short answer leaves the rest "O"
     mentions = find_mentions(text, ranges, spans, words, ner, lex)
     entities = group(mentions, words, lex)
     entities.sort(key=lambda e: min(m.start for m in e.mentions))
