@@ -82,9 +82,7 @@ class RunReader:
                 key = core[2] if core and core[1] == "ORG" and a + core[0] == j - 1 else None
                 self.emit(i, j, "ORG", key)
             return
-        tail = j
-        while tail > i and _namelike(words, tail - 1, lex):
-            tail -= 1
+        tail = -1  # where the run's closing name begins; found when a head phrase needs it
         p = i
         while p < j:
             q = self.extend_numeral(p, j)
@@ -107,6 +105,10 @@ class RunReader:
             if n:
                 q = p + n
                 # "Bank NTT Christofel Liyanto": a two-word name after the body is a person.
+                if tail < 0:
+                    tail = j
+                    while tail > i and _namelike(words, tail - 1, lex):
+                        tail -= 1
                 end = tail if tail > q and (titled or (j - tail >= 2 and self._person_at(tail))) else j
                 while q < end and not lex.stop_at(words, q, j) and (
                         not lex.title_at(words, q, j) or (typ == "ORG" and lex.head_at(words, q, j)[0])
