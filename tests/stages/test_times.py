@@ -89,3 +89,10 @@ def test_times_bad_placeholder_names_the_file(monkeypatch):
     monkeypatch.setattr(lang, "lines", lambda name, lang="id", unique=True: ("(?P<y>{no_such_list})",))
     with pytest.raises(lang.LanguageDataError, match="time_patterns.txt: pattern 1"):
         times_find._sources("time_patterns.txt")
+
+
+def test_times_weekday_year_read_from_raw_copyright_line():
+    # The clean text lost the copyright line; the raw text still names the year.
+    raw = "Rapat digelar Rabu (24/12). Copyright © ANTARA 2025"
+    doc = Document(text="Rapat digelar Rabu (24/12).", raw=raw)
+    assert times.run(doc).times[0]["value"] == "2025-12-24"

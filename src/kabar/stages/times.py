@@ -11,12 +11,16 @@ article has a publication date to resolve them against.
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..published import published_date
 from .times_find import find
 from .times_resolve import derive_anchor, near, resolve
 
 REQUIRES = ("text", "sentences", "published")
+# Years anywhere in the raw article (its copyright line too: "Copyright © ANTARA 2025").
+_YEAR = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?![\w/]|[.,]\d)")
 ASSIGNS = ("times",)
 
 
@@ -25,7 +29,7 @@ def run(doc: Document) -> Document:
     published = published_date(doc.published)
     found = find(text, deictic=published is not None)
     # Without a publication date the article's own dated mentions say when "Rabu (21/1)" was.
-    anchor = published or derive_anchor([f for _, _, f in found])
+    anchor = published or derive_anchor([f for _, _, f in found], _raw_years(doc))
     times = []
     for a, b, f in found:
         value = resolve(f, anchor, published)
@@ -34,3 +38,8 @@ def run(doc: Document) -> Document:
         times.append({"text": text[a:b], "span": [a, b], "value": value})
     doc.times = times
     return doc
+
+
+def _raw_years(doc: Document) -> list[int]:
+    """Years the raw text names: with no publication date they say when its weekdays were."""
+    return [int(y) for y in _YEAR.findall(doc.raw or doc.text)]

@@ -227,6 +227,8 @@ def fields(g: dict) -> dict | None:
         return None
     if f["d"] is not None and not _day_exists(int(f["d"]), f["month"]):
         return None
+    if "d2" in g and int(g["d2"]) <= int(f["d"]):
+        return None  # "3-1 Mei" is a score before a date, no range of days
     return f
 
 

@@ -13,6 +13,8 @@ NEAR = (60, 30)
 # A date the text leaves the year out of is usually recent past news; a future
 # reading is taken only when it is much closer ("14 Februari" in a January article).
 FUTURE_WEIGHT = 2
+# How many years from the article's latest named year a weekday may pin a year-less date to.
+WEEKDAY_REACH = 12
 
 
 def make_date(y: int, m: int, d: int) -> dt.date | None:
@@ -35,20 +37,43 @@ def explicit_date(f: dict) -> dt.date | None:
     return None
 
 
-def derive_anchor(found: list[dict]) -> dt.date | None:
+def derive_anchor(found: list[dict], years: list[int] = ()) -> dt.date | None:
     """The article's own date when it has no ``published``.
 
     Mentions with a weekday ("Kamis (12/2/2026)") are the outlets' datelines,
-    so the latest of those wins; else the latest fully dated mention; else
-    the middle of the latest month named with its year ("Februari 2026").
+    so the latest of those wins; else the latest fully dated mention; else a
+    weekday with day and month ("Rabu (24/12)") in the year the weekday fits,
+    read near ``years`` (the years the article names); else the middle of
+    the latest month named with its year ("Februari 2026").
     """
     dated = [(f.get("wd") is not None, d) for f in found if (d := explicit_date(f))]
     if dated:
         with_day = [d for has_wd, d in dated if has_wd]
         return max(with_day or [d for _, d in dated])
+    hints = sorted({full_year(f["y"]) for f in found if f.get("y")} | set(years))
+    pinned = [d for f in found if f.get("wd") and f.get("d") and f.get("month")
+              if (d := weekday_date(int(f["d"]), f["month"], f["wd"], hints))]
+    if pinned:
+        return max(pinned)
     months = [make_date(full_year(f["y"]), f["month"], 15) for f in found
               if f.get("month") and f.get("y") and not f.get("d")]
     return max(months) if months else None
+
+
+def weekday_date(day: int, month: int, weekday: int, years: list[int]) -> dt.date | None:
+    """The date of "Rabu (24/12)" when no year is given: the latest year the article names,
+    the one before or after it (a December dateline beside "Februari 2026"), else, as a
+    report is seldom older than the years it names, the first later year where the weekday
+    fits (it recurs within 11 years), else the latest earlier one."""
+    if not years:
+        return None
+    top = max(years)
+    order = [top, top - 1, top + 1, *range(top + 2, top + WEEKDAY_REACH), *range(top - 2, top - WEEKDAY_REACH, -1)]
+    for y in order:
+        d = make_date(y, month, day)
+        if d and d.isoweekday() == weekday:
+            return d
+    return None
 
 
 def _cost(candidate: dt.date, anchor: dt.date) -> int:
