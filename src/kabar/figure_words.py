@@ -3,7 +3,10 @@
 Everything comes from ``lang/id/``: currencies (``figure_currencies.tsv``),
 nouns that count people (``figure_people.tsv``), cue words that say what
 happened to them (``figure_cues.tsv``), quantifiers that make a figure
-approximate (``figure_quantifiers.tsv``), and the words around a number
+approximate (``figure_quantifiers.tsv``), the active cues that make the
+counted group the doer (``figure_agent_cues.txt``), the "secure" cues that
+are no arrest of the forces sent (``figure_securing_cues.txt``,
+``figure_security_nouns.txt``), and the words around a number
 that make it no count (``figure_exclude_*.txt``).
 """
 from __future__ import annotations
@@ -35,6 +38,9 @@ class Lexicon:
     linking: frozenset[str]     # words that may stand between a currency word and its amount
     starters: frozenset[str]    # number words that can begin an amount, lower-cased
     pre_forms: frozenset[str]   # currency forms written before the amount, lower-cased
+    agent_cues: frozenset[str]  # active cues: after a count the group is the doer
+    securing_cues: frozenset[str]  # "mengamankan": arrest of suspects, guarding by forces
+    security_nouns: frozenset[str]  # the forces that guard
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +58,7 @@ def lexicon() -> Lexicon:
         rf"(?<![\w.,/-])(?:(?P<cur>{lang.alternation(pre, boundary=False)})\s?)?"
         # after a currency, "US$ 52.38" has an English decimal point (two decimals at most)
         rf"(?P<neg>[-−](?=\d))?(?P<amt>(?(cur)\d+\.\d{{1,2}}(?![\d.,]|\s*{scales})|(?!))|{amount})"
-        rf"(?:\s?(?:[-–]|\s(?:hingga|sampai|s/d)\s)\s?(?P<amt2>{amount}))?"
+        rf"(?:\s?(?:[-–—]|\s(?:hingga|sampai|s/d)\s)\s?(?P<amt2>{amount}))?"
         rf"(?!\w|/\d|[.,]\d)",
         re.I)
     after = re.compile(
@@ -77,4 +83,11 @@ def lexicon() -> Lexicon:
         linking=frozenset([""] + [q for q in quants]),
         starters=frozenset(number_starters()),
         pre_forms=frozenset(f.lower() for f in pre),
+        agent_cues=_lower_set("figure_agent_cues.txt"),
+        securing_cues=_lower_set("figure_securing_cues.txt"),
+        security_nouns=_lower_set("figure_security_nouns.txt"),
     )
+
+
+def _lower_set(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lang.lines(name))

@@ -38,7 +38,7 @@ SPECIFIC = ("killed", "injured", "hostages", "missing", "displaced", "arrested")
 _SHORT_SCALE = re.compile(r"\s?([MT])\b")
 _SHORT_SCALES = {"M": 10 ** 9, "T": 10 ** 12}
 _WORDS = re.compile(r"[\w-]+")
-_HAS_DIGIT = re.compile(r"\d").search
+_HAS_DIGIT = re.compile(r"\d").search  # (text, pos, endpos)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LAST_WORD = re.compile(r"([\w.]+)[\s(]*$")
 _SCALE_TAIL = re.compile(r"(?:\s*[^\W\d]+)+$")
@@ -234,6 +234,8 @@ def _categorise(text: str, c: Candidate, s0: int, s1: int, lex: Lexicon, starts:
     j = bisect_right(starts, c.start)
     wide1 = _clause_after(text, c.end, starts[j] if j < len(starts) else s1, _CLAUSE_WIDE)
     cue = _nearest_cue(text, c, wide0, after1, wide1, lex)
+    if cue == "arrested" and c.unit in lex.security_nouns and _securing(text, wide0, after1, lex):
+        cue = None  # "untuk mengamankan Natal, 1.600 personel dikerahkan": guards, no arrest
     if cue:
         c.category = cue
     elif c.kind == "anaphor":
@@ -257,12 +259,19 @@ def _nearest_cue(text: str, c: Candidate, before0: int, after1: int, wide1: int,
 
 
 def _cue_after(text: str, pos: int, end: int, lex: Lexicon) -> re.Match | None:
-    """A cue after the count belongs to it only when near and with no other number between."""
+    """A cue after the count belongs to it only when near and with no other number between,
+    and not when it is an active verb with the group as its doer ("5 pria menculik ...")."""
     after = lex.cues.search(text, pos, end)
     gap = text[pos:after.start()] if after else ""
-    if after and (len(gap.split()) > _AFTER_WORDS or _HAS_DIGIT(gap)):
+    if after and (len(gap.split()) > _AFTER_WORDS or _HAS_DIGIT(gap)
+                  or after.group().lower() in lex.agent_cues):
         return None
     return after
+
+
+def _securing(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the cue that made a count "arrested" may mean guarding ("mengamankan")."""
+    return any(m.group().lower() in lex.securing_cues for m in lex.cues.finditer(text, start, end))
 
 
 def _bare_category(text: str, c: Candidate, before0: int, lex: Lexicon) -> None:
@@ -340,9 +349,12 @@ def _matches(doc: Document, lex: Lexicon):
             m = lex.candidate.match(text, m.start()) if m else None
         else:
             continue
-        if m:
+        while m:
             last = m.end()
             yield m
+            # "8%-8,15%", "2,00%—2,25%": one token may hold a second amount
+            m = lex.candidate.search(text, last, b) if last < b and _HAS_DIGIT(text, last, b) else None
+            m = lex.candidate.match(text, m.start()) if m else None
 
 
 def find(doc: Document) -> list[dict]:
