@@ -231,11 +231,11 @@ class RunReader:
             self.emit(p, q, "PER" if q - p >= 2 else "UNK")
 
 
-def find_mentions(text, sentences, spans, words, ner, lex: Lexicon) -> list[Mention]:
+def find_mentions(text, sentences, spans, words, ner, lex: Lexicon, cap=None) -> list[Mention]:
     """Mentions of one document; ``sentences`` are (first, last) unit index ranges."""
     reader = RunReader(text, spans, words, ner, lex)
     taken = _comma_names(reader, text, spans, lex)
-    cap = cap_flags(words, lex)
+    cap = cap if cap is not None else cap_flags(words, lex)
     for s, e in sentences:
         for i, j in runs(words, cap, s, e, lex):
             if taken and any(k in taken for k in range(i, j)):

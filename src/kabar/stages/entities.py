@@ -14,7 +14,7 @@ from ..document import Document
 from ..entities.gazetteer import lexicon
 from ..entities.grouping import group
 from ..entities.mentions import find_mentions
-from ..entities.words import units
+from ..entities.words import cap_flags, units
 
 REQUIRES = ("text", "sentences", "tokens")
 ASSIGNS = ("entities",)
@@ -50,14 +50,20 @@ def run(doc: Document) -> Document:
     words = [text[a:b] for a, b in spans]
     lex.prepare(words, text, spans)
     ranges = _sentence_ranges(spans, doc.sentences or [(0, len(text))])
+    cap = cap_flags(words, lex)
     ner = None
     tg = tagger()
     if tg is not None and ranges:
-        tags = tg.tag([words[a:b] for a, b in ranges])
+        # The tagger only types capitalised stretches, so a sentence without a
+        # capitalised word past its first (or an unusual first word) is not sent.
+        wanted = [(a, b) for a, b in ranges
+                  if any(cap[a + 1:b]) or (cap[a] and not lex.is_common(words[a]))]
         ner = ["O"] * len(words)
-        for (a, b), t in zip(ranges, tags):
-            ner[a:a + min(len(t), b - a)] = t[:b - a]  # a short answer leaves the rest "O"
-    mentions = find_mentions(text, ranges, spans, words, ner, lex)
+        if wanted:
+            tags = tg.tag([words[a:b] for a, b in wanted])
+            for (a, b), t in zip(wanted, tags):
+                ner[a:a + min(len(t), b - a)] = t[:b - a]  # a short answer leaves the rest "O"
+    mentions = find_mentions(text, ranges, spans, words, ner, lex, cap)
     entities = group(mentions, words, lex)
     entities.sort(key=lambda e: min(m.start for m in e.mentions))
     doc.entities = []
