@@ -257,3 +257,33 @@ def test_quotes_headline_in_marks_inside_a_sentence_is_no_quote():
     text = ('Gambar itu diunggah sebuah situs dalam berita “Mantan Direktur Dituntut Lima Tahun Penjara '
             'karena Korupsi Rumah Murah.” Unggahan itu menyesatkan.')
     assert not any(q["direct"] for q in run(text).quotes)
+
+
+def test_quotes_question_in_parentheses_opens_a_new_sentence():
+    # '"(Jika ...?) Ya' must not glue the quotation onto the reported clause before it.
+    text = ('Ia juga berujar bahwa kasus ini merupakan ranah privat partai. '
+            '"(Apakah akan dipecat?) Ya, itu langkah terakhir," pungkasnya.')
+    doc = run(text)
+    assert [q["direct"] for q in doc.quotes] == [False, True]
+    assert doc.quotes[0]["text"] == "kasus ini merupakan ranah privat partai"
+
+
+def test_quotes_glued_lead_teaser_before_dateline_is_another_clause():
+    text = ("kasus paling banyak terjadi di Tangerang, karena banyak industri di sana Tangerang (ANTARA) - "
+            "Kantor Imigrasi Banten menyebutkan kasus izin tinggal mendominasi pelanggaran tahun ini.")
+    doc = run(text, orgs=[("Kantor Imigrasi Banten",)])
+    assert [q["text"] for q in doc.quotes] == ["kasus izin tinggal mendominasi pelanggaran tahun ini"]
+    assert doc.quotes[0]["speaker"] == "e1"
+
+
+def test_quotes_delivered_thing_is_no_reported_speech():
+    text = ("Rina Wati menyampaikan rasa terima kasihnya atas bantuan yang diberikan pemerintah. "
+            "Budi Santoso mengungkapkan kekecewaannya setelah melihat unggahan itu di media sosial. "
+            "Budi Santoso menyebut kata kasar saat berkampanye di Riau.")
+    assert run(text, people=[("Budi Santoso",), ("Rina Wati",)]).quotes == []
+
+
+def test_quotes_capitalised_name_part_is_no_predicate():
+    # "Tengah" in "Jawa Tengah" is a place name, not the predicate "tengah" (is doing).
+    text = "Budi Santoso melaporkan mantan Ketua DPW Jawa Tengah, Rina Wati, ke Polda Jateng."
+    assert run(text, people=[("Budi Santoso",), ("Rina Wati",)]).quotes == []

@@ -8,6 +8,7 @@ selamat") count only with "bahwa" or a predicate in the clause.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .lexicon import DOUBLE_MARKS, clitic, lexicon, words
 from .model import Found
@@ -20,6 +21,7 @@ _VERBISH = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|di|ber|ter)[a-z]{3,}$")
 _ADJUNCT = {"kepada", "di", "dalam", "saat", "usai", "seusai", "ketika", "pada", "melalui", "lewat",
             "seperti", "sebagaimana", "secara", "saat", "ketika", "sambil", "sembari"}
 _DAYISH = re.compile(r"\s*(?:\(|\d|Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|di |pada |dalam |kepada |seperti |sebagaimana )")
+_CLAUSE_SEPS = (",", " - ", " – ", " — ", " -- ")
 _END_TRIM = " \t\r\n,.;:!?" + DOUBLE_MARKS
 _NAME_PARTICLES = {"de", "la", "van", "der", "von", "bin", "binti", "al", "el", "da", "di"}
 
@@ -28,12 +30,22 @@ def _has_predicate(text: str, a: int, b: int) -> bool:
     """A predicate-like word in the clause's first comma piece (its first 20 words)."""
     lex = lexicon()
     comma = text.find(",", a, b)
-    for w in list(WORD.finditer(text, a, comma if comma > 0 else b))[:20]:
+    for i, w in enumerate(list(WORD.finditer(text, a, comma if comma > 0 else b))[:20]):
         low = w.group().lower()
+        if i and w.group()[0].isupper():
+            continue  # part of a name ("Jawa Tengah"), not the predicate "tengah"
         if low in lex.predicates or low in ("dirinya", "pihaknya") or (
                 _VERBISH.match(w.group()) and low not in lex.not_verbs):
             return True
     return False
+
+
+def _delivers_object(text: str, a: int, b: int) -> bool:
+    """The clause opens with a thing delivered ("rasa terima kasihnya", "kekecewaannya")."""
+    head = [w.group().lower() for w in islice(WORD.finditer(text, a, b), 3)]
+    if head and head[0].endswith("nya"):
+        head[0] = head[0][:-3]
+    return any(tuple(head[:len(o)]) == o for o in lexicon().objects)
 
 
 def _promise_opens(text: str, a: int, b: int) -> bool:
@@ -98,10 +110,12 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     a, b = _finish(text, c, sb)
     n = len(WORD.findall(text, a, b))
     # "mengatakan hal tersebut" points back at speech, it reports none.
-    if n < 3 or (cls == "marked" and not bahwa) or (
+    if n < 3 or (cls == "marked" and not bahwa) or (not bahwa and _delivers_object(text, a, b)) or (
             cls in ("weak", "claim") and not bahwa and not _has_predicate(text, a, b)):
         return None
-    piece = text.rfind(",", sa, m.start()) + 1 or sa
+    # The verb's clause starts after the last comma or dash ("Tangerang (ANTARA) - Kantor
+    # ... menyebutkan": a glued lead teaser ahead of the dateline is another clause).
+    piece = max([sa] + [i + len(sep) for sep in _CLAUSE_SEPS if (i := text.rfind(sep, sa, m.start())) >= 0])
     first = WORD.search(text, piece, m.start())
     if first and first.group().lower() in lex.subordinators:
         return None  # "karena kontennya menyebut ..." is no report
