@@ -6,7 +6,8 @@ happened to them (``figure_cues.tsv``), quantifiers that make a figure
 approximate (``figure_quantifiers.tsv``), the active cues that make the
 counted group the doer (``figure_agent_cues.txt``), the "secure" cues that
 are no arrest of the forces sent (``figure_securing_cues.txt``,
-``figure_security_nouns.txt``), and the words around a number
+``figure_security_nouns.txt``), nouns for a group counted before
+(``figure_backref_nouns.txt``), and the words around a number
 that make it no count (``figure_exclude_*.txt``).
 """
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Lexicon:
     agent_cues: frozenset[str]  # active cues: after a count the group is the doer
     securing_cues: frozenset[str]  # "mengamankan": arrest of suspects, guarding by forces
     security_nouns: frozenset[str]  # the forces that guard
+    backref_nouns: frozenset[str]  # "korban": a group counted before
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +88,7 @@ def lexicon() -> Lexicon:
         agent_cues=_lower_set("figure_agent_cues.txt"),
         securing_cues=_lower_set("figure_securing_cues.txt"),
         security_nouns=_lower_set("figure_security_nouns.txt"),
+        backref_nouns=_lower_set("figure_backref_nouns.txt"),
     )
 
 

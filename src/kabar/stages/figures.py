@@ -42,7 +42,7 @@ _HAS_DIGIT = re.compile(r"\d").search  # (text, pos, endpos)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LAST_WORD = re.compile(r"([\w.]+)[\s(]*$")
 _SCALE_TAIL = re.compile(r"(?:\s*[^\W\d]+)+$")
-_DARI = re.compile(r"\s+dari\s+$", re.I)
+_DARI = re.compile(r"\s+(?:dari|di\s*antara)\s+$", re.I)  # "tujuh dari sepuluh", "730 di antara 6.700"
 # Cues before a count may reach over commas and "dan" ("korban jiwa akibat banjir
 # dan longsor mencapai 1.129 orang"), but not over these, nor over another number.
 _CLAUSE_WIDE = re.compile(r"[;:!?\"“”()]|\.(?!\d)|\b(?:sedangkan|sementara|tetapi|namun|tapi|lalu|"
@@ -240,7 +240,7 @@ def _categorise(text: str, c: Candidate, s0: int, s1: int, lex: Lexicon, starts:
         c.category = cue
     elif c.kind == "anaphor":
         c.category = "other"
-    if tail_word in lex.anaphora:
+    if tail_word in lex.anaphora or c.unit in lex.backref_nouns:
         c.points_back = True
 
 
@@ -304,7 +304,8 @@ def _coordinate(text: str, cands: list[Candidate], lex: Lexicon) -> None:
 
 
 def _link_groups(text: str, cands: list[Candidate]) -> None:
-    """'tujuh dari sepuluh orang': tujuh counts what sepuluh counts and points back."""
+    """'tujuh dari sepuluh orang', '730 di antara 6.700 korban': the first counts what the
+    second counts, and both point back."""
     for a, b in zip(cands, cands[1:]):
         if a.kind == "bare" and _DARI.fullmatch(text, a.end, b.start) and b.kind in ("people", "anaphor"):
             a.kind, a.unit, a.category, a.of = b.kind, b.unit, b.category, b
