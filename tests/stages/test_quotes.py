@@ -287,3 +287,13 @@ def test_quotes_capitalised_name_part_is_no_predicate():
     # "Tengah" in "Jawa Tengah" is a place name, not the predicate "tengah" (is doing).
     text = "Budi Santoso melaporkan mantan Ketua DPW Jawa Tengah, Rina Wati, ke Polda Jateng."
     assert run(text, people=[("Budi Santoso",), ("Rina Wati",)]).quotes == []
+
+
+def test_quotes_speaker_after_cue_stops_at_his_next_act():
+    text = ('Presiden Budi Santoso berpidato di Istana. '
+            '"Selamat Natal dan Tahun Baru untuk kita semua," ungkap Presiden menutup ucapannya. '
+            '"Semoga cepat pulih," tutur sulung dari empat bersaudara ini.')
+    doc = run(text, people=[("Budi Santoso",)])
+    # "menutup" would otherwise make "Presiden menutup ucapannya" an unknown speaker; the
+    # ber- word "bersaudara" belongs to the description and does not cut it.
+    assert [q["speaker"] for q in doc.quotes] == ["e1", "e1"]

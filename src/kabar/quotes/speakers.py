@@ -19,6 +19,9 @@ from .text import WORD, trim
 _CLAUSE_VERB = re.compile(r"^(?:Di|Me[mnrlwy]|Meng|Meny|Ber|Ter)[a-z]{3,}$")
 _COORDINATORS = {"dan", "serta", "lalu", "kemudian", "namun", "tetapi", "tapi", "lantas", "sekaligus"}
 _SUBJECT_ENDS_AT = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber|di|ter)[a-z]{3,}$")
+# An active me- verb after a speaker's name is his next act; ber-/ter-/di- words are too often
+# part of a description ("sulung dari empat bersaudara ini", "direktur") to cut at.
+_ACT_VERB = re.compile(r"^(?:mem|men|meng|meny|me[lrwy])[a-z]{3,}$")
 _PARTICLES = {"de", "la", "van", "der", "von", "bin", "binti", "al", "el", "da"}
 _ACRONYM = re.compile(r"\s*\([A-Za-z][A-Za-z .&-]{0,30}\)")
 _PUNCT_TRIM = " \t\n,.;:!?\"'“”‘’()-–—"
@@ -127,6 +130,7 @@ def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
     b = a
     n = 0
     named = None  # past a comma (its offset): only the capitalised words of a name
+    relative = False  # past "yang": a verb belongs to the description ("pria yang menjabat ...")
     for m in WORD.finditer(text, a, end):
         if not n and m.group() in lex.stop:
             break  # "katanya menambahkan": no name follows the cue
@@ -150,6 +154,10 @@ def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
             named = b  # where to fall back if no complete name follows
         if n and m.group().lower() in lex.stop:
             break
+        if m.group() == "yang":
+            relative = True
+        elif n and not relative and _ACT_VERB.match(m.group()) and m.group() not in lex.not_verbs:
+            break  # "ungkap Presiden menutup ucapannya": the speaker's next act, not his name
         if named is not None and not (m.group()[0].isupper() or m.group() in _PARTICLES):
             b = named  # "kata Budi Santoso, Rina langsung pergi": a clause, not a name
             break
