@@ -297,3 +297,12 @@ def test_quotes_speaker_after_cue_stops_at_his_next_act():
     # "menutup" would otherwise make "Presiden menutup ucapannya" an unknown speaker; the
     # ber- word "bersaudara" belongs to the description and does not cut it.
     assert [q["speaker"] for q in doc.quotes] == ["e1", "e1"]
+
+
+def test_quotes_concessive_report_ends_at_the_main_clause():
+    text = ("Kendati Budi Santoso selaku ketua panitia mengatakan bahwa acara itu berjalan sukses, "
+            "namun peninjauan ulang dianggap terlalu lama. "
+            "Meski Rina Wati menyebut harga beras sudah turun, warga tetap mengeluh.")
+    doc = run(text, people=[("Budi Santoso",), ("Rina Wati",)])
+    assert [q["text"] for q in doc.quotes] == ["acara itu berjalan sukses", "harga beras sudah turun"]
+    assert [q["speaker"] for q in doc.quotes] == ["e1", "e2"]

@@ -35,6 +35,8 @@ class Lexicon:
     time_phrases: tuple
     abbrev: frozenset
     media_nouns: tuple
+    concessives: frozenset
+    main_clause_re: re.Pattern  # ", namun" after a concessive clause: where its content ends
     objects: tuple         # word tuples: "terima kasih" after a verb is a thing delivered
     # The word patterns carry no boundary assertions (they would stop the regex engine
     # from skipping ahead on the first letter); ``words()`` checks the boundaries.
@@ -105,6 +107,8 @@ def lexicon() -> Lexicon:
         time_phrases=tuple(sorted(lang.lines("quote_time_phrases.txt"), key=len, reverse=True)),
         abbrev=frozenset(lang.lines("quote_abbrev.txt")),
         media_nouns=tuple(sorted(lang.lines("quote_media_nouns.txt"), key=len, reverse=True)),
+        concessives=frozenset(lang.lines("quote_concessives.txt")),
+        main_clause_re=re.compile(rf",\s*(?:{_alt(lang.lines('quote_main_clause.txt'))})\b", re.IGNORECASE),
         objects=tuple(tuple(x.lower().split()) for x in lang.lines("quote_objects.txt")),
         verb_re=re.compile(rf"(?:{verb_alt})"),
         cue_re=re.compile(rf"\s*,?\s*(?:demikian\s+)?(?P<cue>{cue_alt})(?P<nya>nya)?(?![\w-])", re.IGNORECASE),

@@ -96,6 +96,15 @@ def _finish(text: str, a: int, b: int) -> tuple[int, int]:
     return trim(text, a, b, _END_TRIM)
 
 
+def _concession_end(text: str, a: int, b: int) -> int:
+    """End of a concessive clause's content: before ", namun ...", else at its last comma."""
+    m = lexicon().main_clause_re.search(text, a, b)
+    if m:
+        return _finish(text, a, m.start())[1]
+    comma = text.rfind(",", a, b)
+    return _finish(text, a, comma)[1] if comma > a else b
+
+
 def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     lex = lexicon()
     verb = m.group().lower()
@@ -119,9 +128,15 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     first = WORD.search(text, piece, m.start())
     if first and first.group().lower() in lex.subordinators:
         return None  # "karena kontennya menyebut ..." is no report
+    subj_from = sa
+    if first and first.group().lower() in lex.concessives:
+        b = _concession_end(text, a, b)
+        if len(WORD.findall(text, a, b)) < 3:
+            return None
+        subj_from = first.end()  # "Kendati Infantino mengatakan": the subject is Infantino
     if kind == "promise" and not bahwa and not _promise_opens(text, a, b):
         return None  # "berjanji setia kepada ..." pledges loyalty, it reports no promise
-    subj = subject_before(text, sa, m.start())
+    subj = subject_before(text, subj_from, m.start())
     speaker = Speaker("pending", subj, anchor=m.start()) if subj[1] > subj[0] else Speaker("none")
     return Found(span=(a, b), direct=False, kind=kind, cue=m.group(), speaker=speaker,
                  region=(sa, sb), emit=cls != "claim")
