@@ -306,3 +306,12 @@ def test_quotes_concessive_report_ends_at_the_main_clause():
     doc = run(text, people=[("Budi Santoso",), ("Rina Wati",)])
     assert [q["text"] for q in doc.quotes] == ["acara itu berjalan sukses", "harga beras sudah turun"]
     assert [q["speaker"] for q in doc.quotes] == ["e1", "e2"]
+
+
+def test_quotes_delivered_thing_still_names_who_kata_dia_means():
+    text = ('Budi Santoso meninjau kampus. Ketua prodi Rina Wati menyampaikan rasa terima kasihnya atas bantuan itu. '
+            '"Alat-alat baru ini sangat membantu mahasiswa kami," kata dia. '
+            'Rina Wati menyebut ucapan menteri itu bisa saja disalahpahami warga.')
+    doc = run(text, people=[("Budi Santoso",), ("Rina Wati",)])
+    assert [q["speaker"] for q in doc.quotes] == ["e2", "e2"]
+    assert doc.quotes[1]["text"] == "ucapan menteri itu bisa saja disalahpahami warga"

@@ -45,7 +45,12 @@ def _delivers_object(text: str, a: int, b: int) -> bool:
     head = [w.group().lower() for w in islice(WORD.finditer(text, a, b), 3)]
     if head and head[0].endswith("nya"):
         head[0] = head[0][:-3]
-    return any(tuple(head[:len(o)]) == o for o in lexicon().objects)
+    if not any(tuple(head[:len(o)]) == o for o in lexicon().objects):
+        return False
+    # "menyebut ucapan Prabowo itu bisa saja masuk ranah pidana": a clause after all.
+    comma = text.find(",", a, b)
+    preds = lexicon().predicates
+    return not any(w.group() in preds for w in WORD.finditer(text, a, comma if comma > 0 else b))
 
 
 def _promise_opens(text: str, a: int, b: int) -> bool:
@@ -119,7 +124,7 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     a, b = _finish(text, c, sb)
     n = len(WORD.findall(text, a, b))
     # "mengatakan hal tersebut" points back at speech, it reports none.
-    if n < 3 or (cls == "marked" and not bahwa) or (not bahwa and _delivers_object(text, a, b)) or (
+    if n < 3 or (cls == "marked" and not bahwa) or (
             cls in ("weak", "claim") and not bahwa and not _has_predicate(text, a, b)):
         return None
     # The verb's clause starts after the last comma or dash ("Tangerang (ANTARA) - Kantor
@@ -138,8 +143,11 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
         return None  # "berjanji setia kepada ..." pledges loyalty, it reports no promise
     subj = subject_before(text, subj_from, m.start())
     speaker = Speaker("pending", subj, anchor=m.start()) if subj[1] > subj[0] else Speaker("none")
+    # A thing delivered ("menyampaikan rasa terima kasihnya") is no quote, but its subject
+    # is who "kata dia" after it means, so it stays as an unemitted claim.
+    delivered = not bahwa and _delivers_object(text, a, b)
     return Found(span=(a, b), direct=False, kind=kind, cue=m.group(), speaker=speaker,
-                 region=(sa, sb), emit=cls != "claim")
+                 region=(sa, sb), emit=cls != "claim" and not delivered)
 
 
 def _passive(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
