@@ -7,7 +7,8 @@ approximate (``figure_quantifiers.tsv``), the active cues that make the
 counted group the doer (``figure_agent_cues.txt``), the "secure" cues that
 are no arrest of the forces sent (``figure_securing_cues.txt``,
 ``figure_security_nouns.txt``), nouns for a group counted before
-(``figure_backref_nouns.txt``), and the words around a number
+(``figure_backref_nouns.txt``), words that open a breakdown of a count
+(``figure_breakdown_words.txt``), and the words around a number
 that make it no count (``figure_exclude_*.txt``).
 """
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Lexicon:
     securing_cues: frozenset[str]  # "mengamankan": arrest of suspects, guarding by forces
     security_nouns: frozenset[str]  # the forces that guard
     backref_nouns: frozenset[str]  # "korban": a group counted before
+    breakdown: re.Pattern       # "yakni": the parts of a count follow
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +91,7 @@ def lexicon() -> Lexicon:
         securing_cues=_lower_set("figure_securing_cues.txt"),
         security_nouns=_lower_set("figure_security_nouns.txt"),
         backref_nouns=_lower_set("figure_backref_nouns.txt"),
+        breakdown=re.compile(lang.alternation(lang.lines("figure_breakdown_words.txt")), re.I),
     )
 
 

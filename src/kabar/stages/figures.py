@@ -303,6 +303,23 @@ def _coordinate(text: str, cands: list[Candidate], lex: Lexicon) -> None:
             c.category = p.category
 
 
+def _break_down(text: str, cands: list[Candidate], lex: Lexicon) -> None:
+    """'102 orang tewas, yakni 96 jiwa di Pidie Jaya, 4 jiwa di Pidie': counts after a
+    breakdown word, in the same sentence and no larger than the whole, share its category."""
+    whole = None
+    for c in cands:
+        opened = whole and lex.breakdown.search(text, whole.end, c.start)
+        if opened and c.sentence == whole.sentence and c.kind == "people" and c.category == "people" \
+                and _part_of(c, whole) and not lex.cues.search(text, opened.end(), c.start):
+            c.category = whole.category
+            continue
+        whole = c if c.category in SPECIFIC and c.amount.value is not None else None
+
+
+def _part_of(c: Candidate, whole: Candidate) -> bool:
+    return c.amount.value is not None and c.amount.value < whole.amount.value
+
+
 def _link_groups(text: str, cands: list[Candidate]) -> None:
     """'tujuh dari sepuluh orang', '730 di antara 6.700 korban': the first counts what the
     second counts, and both point back."""
@@ -372,6 +389,7 @@ def find(doc: Document) -> list[dict]:
     for c in cands:
         _categorise(text, c, *c.sentence, lex, starts)
     _coordinate(text, cands, lex)
+    _break_down(text, cands, lex)
     _link_groups(text, cands)
     _resolve_back(cands)
     return [_figure(text, c) for c in cands]
