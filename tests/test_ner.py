@@ -70,3 +70,26 @@ def test_ner_missing_model_names_the_path(tmp_path):
 def test_ner_conll_parser_reads_first_and_last_column():
     sents = parse_conll(["Ani\tNNP\tB-PER\n", "tidur\tVB\tO\n", "\n", "\n", "Ya\n"])
     assert sents == [(["Ani", "tidur"], ["B-PER", "O"]), (["Ya"], [""])]
+
+
+def test_ner_packaged_config_round_trips(tmp_path):
+    import tomllib
+
+    from kabar.ner import MODEL_DIR
+    from kabar.train.ner import write_config
+
+    with open(MODEL_DIR / "config.toml", "rb") as f:
+        cfg = tomllib.load(f)
+    write_config(cfg, tmp_path)
+    with open(tmp_path / "config.toml", "rb") as f:
+        assert tomllib.load(f) == cfg
+    assert cfg["clusters"]["enabled"] and cfg["features"]["conjoin"]
+
+
+def test_ner_case_profile_bins_mid_sentence_capitals():
+    from kabar.train.clusters import case_profile
+
+    news = [["Warga", "kota", "Surabaya", "senang", "."]] * 3 + [["Ke", "Surabaya", "lagi", "."]]
+    prof = case_profile(news)
+    assert prof["surabaya"] == "k5" and prof["kota"] == "k0"
+    assert "warga" not in prof  # only sentence-initial: case says nothing

@@ -21,10 +21,6 @@ _SHAPE = str.maketrans(
 )
 _SQUEEZE = re.compile(r"(.)\1+")
 
-# Window offsets whose word identity is a feature; wider windows for clusters.
-WORD_WINDOW = (-2, -1, 1, 2)
-CLUSTER_WINDOW = (-2, -1, 1, 2)
-
 
 class Featurizer:
     """Turns a token list into crfsuite feature lists; caches per word form.
@@ -36,9 +32,10 @@ class Featurizer:
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: dict[str, list[tuple[tuple[str, ...], str]]] | None = None,
-                 conjoin: bool = False):
+                 conjoin: bool = False, conjoin_context: bool = False):
         self.clusters = clusters or {}
         self.conjoin = conjoin
+        self.conjoin_context = conjoin_context
         self.gazetteer = gazetteer or {}
         self._own: dict[tuple[str, bool], list[str]] = {}
         self._ctx: dict[tuple[str, int, bool], list[str]] = {}
@@ -116,6 +113,12 @@ class Featurizer:
                 f.append(tag + "s3=" + low[-3:])
         return f
 
+    def _look(self, word: str, low: str, lc: bool) -> str:
+        if lc:
+            cl = self.clusters.get(low)
+            return cl[-1] if cl else "k?"
+        return "T" if word[:1].isupper() else ("p" if not word[:1].isalnum() else "x")
+
     # -- gazetteer phrases ---------------------------------------------------
     def phrase_labels(self, lows: list[str]) -> list[list[str]]:
         """Per token, gazetteer hits as "B=LABEL" / "I=LABEL" (case-insensitive phrases)."""
@@ -158,6 +161,10 @@ class Featurizer:
                     f.append(f"{off:+d}pad")
             if i > 0:
                 f.append("bg-=" + lows[i - 1] + "|" + lows[i])
+                if self.conjoin_context:
+                    # Cue word x what follows looks like: "di" + a capitalised
+                    # (or, lower case, a usually-capitalised) word is a place.
+                    f.append(f"cue={lows[i - 1]}|{self._look(word, lows[i], lc)}")
             if i + 1 < n:
                 f.append("bg+=" + lows[i] + "|" + lows[i + 1])
             out.append(f)
