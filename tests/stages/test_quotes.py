@@ -315,3 +315,19 @@ def test_quotes_delivered_thing_still_names_who_kata_dia_means():
     doc = run(text, people=[("Budi Santoso",), ("Rina Wati",)])
     assert [q["speaker"] for q in doc.quotes] == ["e2", "e2"]
     assert doc.quotes[1]["text"] == "ucapan menteri itu bisa saja disalahpahami warga"
+
+
+def test_quotes_lead_teaser_repeating_a_quote_is_dropped():
+    text = ('“Seluruh personel telah ditempatkan di titik strategis," Pangkalpinang (ANTARA) - Polda Babel '
+            'mengerahkan personel untuk Natal. “Seluruh personel telah ditempatkan di titik strategis," '
+            'kata Kapolda Budi Santoso di Pangkalpinang, Kamis.')
+    doc = run(text, people=[("Budi Santoso",)])
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0]["speaker"] == "e1"
+
+
+def test_quotes_figure_source_data_di_and_yang_dicatat():
+    text = ("Berdasarkan data di Bursa Efek Indonesia (BEI), investor asing menjual saham senilai Rp 3 triliun. "
+            "Aktivitas jual bersih yang dicatat BEI pada hari ini mencapai Rp 697 miliar.")
+    doc = run(text, orgs=[("Bursa Efek Indonesia", "BEI")], figures=["Rp 3 triliun", "Rp 697 miliar"])
+    assert [f["claimant"] for f in doc.figures] == ["e1", "e1"]

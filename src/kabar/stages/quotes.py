@@ -84,6 +84,17 @@ def _point_back(found: list[Found], quotes: list[dict], claims: list[tuple]) -> 
                 claims[i] = (c[0], c[1], ent, words)
 
 
+def _drop_teasers(quotes: list[dict]) -> list[dict]:
+    """A lead teaser repeats a quote the body gives with its speaker (scraped ANTARA pages open
+    with it, glued before the dateline): keep only the attributed copy."""
+    later = {}
+    for q in quotes:
+        later.setdefault(q["text"], []).append(q)
+    return [q for q in quotes
+            if q["speaker"] or q["speaker_text"] or not any(o is not q and (o["speaker"] or o["speaker_text"])
+                                                              for o in later[q["text"]])]
+
+
 def run(doc: Document) -> Document:
     text = doc.text
     paragraphs = doc.paragraphs or [(0, len(text))]
@@ -109,6 +120,6 @@ def run(doc: Document) -> Document:
             "cue": f.cue, "via": _entity(text, via_span, ents) if via_span else None,
         })
     _point_back(found, quotes, claims)
-    doc.quotes = quotes
+    doc.quotes = _drop_teasers(quotes)
     claimants.assign(doc.figures, claims, text, sents, ents)
     return doc
