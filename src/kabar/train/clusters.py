@@ -8,7 +8,8 @@ Recipe (cheap, deterministic, nothing downloaded):
 3. reduce with truncated SVD and cluster the unit-length vectors with k-means
    at several granularities (fixed seed).
 Each word then gets one cluster id per granularity; coarse ids generalise,
-fine ids separate e.g. city names from first names.
+fine ids separate e.g. city names from first names. A last column bins how
+often news capitalises the word mid-sentence (``case_profile``).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ _DIGITS = re.compile(r"\d")
 
 
 def corpus_sentences(shared: Path, cfg: dict):
-    """Lower-cased token lists: news article paragraphs, then NER train sentences."""
+    """(tokens, is_news) pairs, digits -> 0, case kept: news paragraphs, then NER train sentences."""
     import spacy
 
     tok = spacy.blank("id").tokenizer
@@ -34,12 +35,12 @@ def corpus_sentences(shared: Path, cfg: dict):
                 text = (json.loads(line).get("text") or "")
                 for para in text.split("\n"):
                     if para.strip():
-                        yield [_DIGITS.sub("0", t.text.lower()) for t in tok(para) if not t.is_space]
+                        yield [_DIGITS.sub("0", t.text) for t in tok(para) if not t.is_space], True
     from ..ner.conll import read_conll
 
     for name in cfg.get("ner_train", []):
         for words, _ in read_conll(shared / "data" / "ner" / name / "train.tsv"):
-            yield [_DIGITS.sub("0", w.lower()) for w in words]
+            yield [_DIGITS.sub("0", w) for w in words], False
 
 
 def cooccurrence(sents: list[list[str]], vocab: dict[str, int], ctx: dict[str, int], window: int):
@@ -101,10 +102,36 @@ def kmeans(x: np.ndarray, k: int, seed: int, iters: int = 25) -> np.ndarray:
     return labels
 
 
+_SENTENCE_START = {".", "!", "?", ":", '"', "“", "'", "(", "-", "–", "—"}
+CASE_BINS = (0.1, 0.3, 0.5, 0.7, 0.9)
+
+
+def case_profile(news: list[list[str]], min_count: int = 3) -> dict[str, str]:
+    """Lower-cased word -> how often news capitalises it where case is free
+    (not paragraph- or sentence-initial), as a bin label k0..k5. Lets the
+    tagger know "surabaya" is a name even in all-lower-case text."""
+    cap, seen = Counter(), Counter()
+    for s in news:
+        for prev, w in zip(s, s[1:]):
+            if prev in _SENTENCE_START or not w[:1].isalpha():
+                continue
+            low = w.lower()
+            seen[low] += 1
+            cap[low] += w[:1].isupper()
+    out = {}
+    for w, n in seen.items():
+        if n >= min_count:
+            out[w] = "k%d" % sum(cap[w] / n >= b for b in CASE_BINS)
+    return out
+
+
 def build_clusters(shared: Path, cfg: dict, out: Path) -> None:
     from scipy.sparse.linalg import svds
 
-    sents = list(corpus_sentences(shared, cfg))
+    raw = list(corpus_sentences(shared, cfg))
+    case = case_profile([s for s, is_news in raw if is_news])
+    sents = [[w.lower() for w in s] for s, _ in raw]
+    del raw
     freq = Counter(w for s in sents for w in s)
     words = sorted((w for w, c in freq.items() if c >= cfg.get("min_count", 3)),
                    key=lambda w: (-freq[w], w))[: cfg.get("max_vocab", 80000)]
@@ -123,4 +150,5 @@ def build_clusters(shared: Path, cfg: dict, out: Path) -> None:
         for i, w in enumerate(words):
             if "\t" in w or not w.strip():
                 continue
-            f.write(w + "\t" + "\t".join(str(int(lab[i])) for lab in labels) + "\n")
+            ids = [str(int(lab[i])) for lab in labels] + [case.get(w, "k?")]
+            f.write(w + "\t" + "\t".join(ids) + "\n")
