@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lang
 from ..document import Document
 from ..published import published_date
 from .times_find import find
@@ -41,5 +42,8 @@ def run(doc: Document) -> Document:
 
 
 def _raw_years(doc: Document) -> list[int]:
-    """Years the raw text names: with no publication date they say when its weekdays were."""
-    return [int(y) for y in _YEAR.findall(doc.raw or doc.text)]
+    """Years the raw text names: with no publication date they say when its weekdays were.
+    A copyright line's year is the surest ("pada 2030" may be a target), so it alone counts."""
+    raw = doc.raw or doc.text
+    marked = [int(m.group(1)) for rx in lang.regexes("time_copyright.txt", flags=re.I) for m in rx.finditer(raw)]
+    return marked or [int(y) for y in _YEAR.findall(raw)]

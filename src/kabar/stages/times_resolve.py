@@ -43,14 +43,14 @@ def derive_anchor(found: list[dict], years: list[int] = ()) -> dt.date | None:
     Mentions with a weekday ("Kamis (12/2/2026)") are the outlets' datelines,
     so the latest of those wins; else the latest fully dated mention; else a
     weekday with day and month ("Rabu (24/12)") in the year the weekday fits,
-    read near ``years`` (the years the article names); else the middle of
+    read near ``years`` (the copyright year, else the years the raw article names); else the middle of
     the latest month named with its year ("Februari 2026").
     """
     dated = [(f.get("wd") is not None, d) for f in found if (d := explicit_date(f))]
     if dated:
         with_day = [d for has_wd, d in dated if has_wd]
         return max(with_day or [d for _, d in dated])
-    hints = sorted({full_year(f["y"]) for f in found if f.get("y")} | set(years))
+    hints = sorted(set(years)) or sorted({full_year(f["y"]) for f in found if f.get("y")})
     pinned = [d for f in found if f.get("wd") and f.get("d") and f.get("month")
               if (d := weekday_date(int(f["d"]), f["month"], f["wd"], hints))]
     if pinned:
@@ -90,15 +90,15 @@ def _day_month(f: dict, anchor: dt.date | None) -> str | None:
         return None
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                if (d := make_date(y, month, day))]
+    if f.get("wd"):
+        # The weekday settles the year when it fits only one of them, over any direction word
+        # (the anchor may be a later mention: "Sabtu 27 Desember mendatang" beside "2 Januari 2026").
+        options = [d for d in options if d.isoweekday() == f["wd"]] or options
     direction = f.get("dir")
     if direction == "past":
         options = [d for d in options if d <= anchor] or options
     elif direction == "future":
         options = [d for d in options if d >= anchor] or options
-    if f.get("wd"):
-        # The weekday settles the year when it fits only one of them.
-        fitting = [d for d in options if d.isoweekday() == f["wd"]]
-        options = fitting or options
     if not options:
         return None
     return min(options, key=lambda d: _cost(d, anchor)).isoformat()
