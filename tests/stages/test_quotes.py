@@ -331,3 +331,11 @@ def test_quotes_figure_source_data_di_and_yang_dicatat():
             "Aktivitas jual bersih yang dicatat BEI pada hari ini mencapai Rp 697 miliar.")
     doc = run(text, orgs=[("Bursa Efek Indonesia", "BEI")], figures=["Rp 3 triliun", "Rp 697 miliar"])
     assert [f["claimant"] for f in doc.figures] == ["e1", "e1"]
+
+
+def test_quotes_passive_subject_is_not_whom_ujarnya_means():
+    text = ('"Saya hanya ingin uang saya kembali," tutur Rina Wati di Jakarta. '
+            'Budi Santoso juga dianggap hanya memberikan janji-janji. '
+            '"Nomor rekening sudah diminta, tapi tidak ada transfer," ujarnya.')
+    doc = run(text, people=[("Budi Santoso",), ("Rina Wati",)])
+    assert [q["speaker"] for q in doc.quotes] == ["e2", "e2"]

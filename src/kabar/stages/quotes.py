@@ -16,6 +16,7 @@ from itertools import islice
 
 from ..document import Document
 from ..quotes import claimants, direct, reported
+from ..quotes.lexicon import lexicon
 from ..quotes.model import Found
 from ..quotes.speakers import EntityIndex, Resolver, describe
 from ..quotes.text import WORD, Sentences
@@ -23,6 +24,8 @@ from ..quotes.via import find_via, via_cues
 
 # A word before a person that makes him an object, not the subject ("mengapresiasi kehadiran Didit").
 _VERB = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber)[a-z]{3,}$")
+
+_PASSIVE = re.compile(r"^di(?!rinya)[a-z]{4,}$")
 
 REQUIRES = ("text", "sentences", "entities", "figures")
 ASSIGNS = ("quotes", "figure_claimants")
@@ -46,6 +49,16 @@ def _merge(directs: list[Found], reports: list[Found]) -> list[Found]:
     return [d for d in directs if d.emit] + kept
 
 
+def _passive_after(text: str, b: int, end: int) -> bool:
+    """The person is the passive subject ("Vicky juga dianggap hanya berjanji"): talked about, so
+    not whom the next "ujarnya" means."""
+    for w in islice(WORD.finditer(text, b, end), 3):
+        if w.group() in lexicon().adverbs:
+            continue
+        return bool(_PASSIVE.match(w.group()))
+    return False
+
+
 def _subjects(text: str, sents: Sentences, ents: EntityIndex, spans) -> list[tuple[int, int, str]]:
     """Person mentions opening a sentence outside any quote: what a pronoun may point at."""
     out = []
@@ -55,7 +68,7 @@ def _subjects(text: str, sents: Sentences, ents: EntityIndex, spans) -> list[tup
             continue
         for a, b, ent, etype in ents.within(sa, first[-1].end()):
             if etype == "PER" and not any(x <= a < y for x, y in spans):
-                if not any(_VERB.match(w.group()) for w in first if w.end() <= a):
+                if not any(_VERB.match(w.group()) for w in first if w.end() <= a) and not _passive_after(text, b, sb):
                     out.append((a, b, ent))
                 break
     return out
