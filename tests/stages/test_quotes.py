@@ -339,3 +339,18 @@ def test_quotes_passive_subject_is_not_whom_ujarnya_means():
             '"Nomor rekening sudah diminta, tapi tidak ada transfer," ujarnya.')
     doc = run(text, people=[("Budi Santoso",), ("Rina Wati",)])
     assert [q["speaker"] for q in doc.quotes] == ["e2", "e2"]
+
+
+def test_quotes_bahwa_clause_after_attribution_is_the_next_statement():
+    text = ('"Saya hanya melihat bagian pertama," kata Budi Santoso, sembari menambahkan bahwa '
+            'dirinya menyerahkan video itu kepada stafnya. Ia tidak mengatakan bahwa harga akan naik tahun depan.')
+    doc = run(text, people=[("Budi Santoso",)])
+    assert [(q["direct"], q["speaker"]) for q in doc.quotes] == [(True, "e1"), (False, "e1")]
+    assert doc.quotes[1]["text"] == "dirinya menyerahkan video itu kepada stafnya"
+
+
+def test_quotes_melanjutkan_reports_only_with_comma_or_bahwa():
+    text = ("Budi Santoso melanjutkan, dampak yang lebih parah dihadapi rupiah karena ekspor anjlok. "
+            "Pemerintah melanjutkan pembangunan jalan tol yang sudah dimulai tahun lalu.")
+    doc = run(text, people=[("Budi Santoso",)])
+    assert [q["text"] for q in doc.quotes] == ["dampak yang lebih parah dihadapi rupiah karena ekspor anjlok"]

@@ -29,6 +29,7 @@ class Lexicon:
     adverbs: frozenset
     predicates: frozenset
     blockers: frozenset
+    negators: frozenset    # blockers that hold even before "bahwa"
     subordinators: frozenset
     not_verbs: frozenset
     title_cues: frozenset
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         adverbs=frozenset(lang.lines("quote_adverbs.txt")),
         predicates=frozenset(lang.lines("quote_predicates.txt")),
         blockers=frozenset(lang.lines("quote_blockers.txt")),
+        negators=frozenset(lang.lines("quote_negators.txt")),
         subordinators=frozenset(lang.lines("quote_subordinators.txt")),
         not_verbs=frozenset(lang.lines("quote_not_verbs.txt")),
         title_cues=frozenset(lang.lines("quote_title_cues.txt")),

@@ -17,4 +17,5 @@ class Found:
     region: tuple[int, int] | None = None  # quote plus attribution, for figures and overlap
     salient: bool = True             # False: a speaker named in passing ("sebab kata Prabowo ...")
     points_back: bool = False        # "Hal itu disampaikan X": X spoke the unattributed quotes before
+    bahwa: bool = False              # a reported clause opened by "bahwa"
     emit: bool = True                # False: a claim that sources figures but is no quote

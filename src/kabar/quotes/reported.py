@@ -115,12 +115,15 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     verb = m.group().lower()
     kind, cls = lex.verbs[verb]
     before = list(WORD.finditer(text, sa, m.start()))
-    if before and before[-1].group().lower() in lex.blockers:
+    blocker = before[-1].group().lower() if before and before[-1].group().lower() in lex.blockers else None
+    if blocker in lex.negators:
         return None
     start = _content_start(text, m.end(), sb)
     if start is None:
         return None
     c, bahwa = start
+    if blocker and not bahwa:
+        return None  # "saat menyampaikan laporan"; but "sembari menambahkan bahwa ..." reports
     a, b = _finish(text, c, sb)
     n = len(WORD.findall(text, a, b))
     # "mengatakan hal tersebut" points back at speech, it reports none.
@@ -147,7 +150,7 @@ def _verb(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
     # is who "kata dia" after it means, so it stays as an unemitted claim.
     delivered = not bahwa and _delivers_object(text, a, b)
     return Found(span=(a, b), direct=False, kind=kind, cue=m.group(), speaker=speaker,
-                 region=(sa, sb), emit=cls != "claim" and not delivered)
+                 region=(sa, sb), emit=cls != "claim" and not delivered, bahwa=bahwa)
 
 
 def _passive(text: str, sa: int, sb: int, m: re.Match) -> Found | None:

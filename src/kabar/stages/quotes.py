@@ -18,7 +18,7 @@ from ..document import Document
 from ..quotes import claimants, direct, reported
 from ..quotes.lexicon import lexicon
 from ..quotes.model import Found
-from ..quotes.speakers import EntityIndex, Resolver, describe
+from ..quotes.speakers import EntityIndex, Resolver, Speaker, describe
 from ..quotes.text import WORD, Sentences
 from ..quotes.via import find_via, via_cues
 
@@ -31,12 +31,21 @@ REQUIRES = ("text", "sentences", "entities", "figures")
 ASSIGNS = ("quotes", "figure_claimants")
 
 
+def _adds_to(r: Found, around: list[Found]) -> bool:
+    """'"...," kata Trump, sembari menambahkan bahwa ...': a "bahwa" clause after the
+    quotation's attribution is the speaker's next statement, not part of the attribution."""
+    return r.bahwa and all(r.span[0] > d.span[1] for d in around)
+
+
 def _merge(directs: list[Found], reports: list[Found]) -> list[Found]:
     kept = []
     for r in reports:
         holds = [d for d in directs if d.span[0] < r.span[1] and r.span[0] < d.span[1]]
-        if any(d.region[0] <= r.span[0] < d.region[1] for d in directs):
+        around = [d for d in directs if d.region[0] <= r.span[0] < d.region[1]]
+        if around and not _adds_to(r, around):
             continue  # a speech verb inside a quotation or its attribution
+        if around:
+            r.speaker = Speaker("none")  # the quotation's speaker goes on
         if holds and all(d.emit is None for d in holds):
             kept.append(r)  # 'mengakui kerugian "sangat besar"': the report is the quote
             continue
