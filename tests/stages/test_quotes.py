@@ -354,3 +354,31 @@ def test_quotes_melanjutkan_reports_only_with_comma_or_bahwa():
             "Pemerintah melanjutkan pembangunan jalan tol yang sudah dimulai tahun lalu.")
     doc = run(text, people=[("Budi Santoso",)])
     assert [q["text"] for q in doc.quotes] == ["dampak yang lebih parah dihadapi rupiah karena ekspor anjlok"]
+
+
+def test_quotes_menurut_hedge_inside_a_noun_phrase_is_no_source():
+    text = ("Saat ditanya soal Rina Wati yang menurut informasi sudah diganti dari jabatannya, "
+            "Budi Santoso menyebut dalam surat itu belum ada tanda tangan dirinya sebagai sekretaris. "
+            '"Kalau memang ada surat itu, tolong disampaikan kepada kami," tuturnya.')
+    doc = run(text, people=[("Budi Santoso",), ("Rina Wati",)])
+    assert [q["text"] for q in doc.quotes] == [
+        "dalam surat itu belum ada tanda tangan dirinya sebagai sekretaris",
+        "Kalau memang ada surat itu, tolong disampaikan kepada kami"]
+    assert [q["speaker"] for q in doc.quotes] == ["e1", "e1"]
+
+
+def test_quotes_adjunct_without_comma_and_without_predicate_is_no_content():
+    assert run("Budi Santoso mengatakan kepada wartawan di Balai Kota Jakarta.", people=[("Budi Santoso",)]).quotes == []
+
+
+def test_quotes_trailing_adverb_leaves_the_description():
+    text = ('Pebalap muda Budi Santoso tampil baik. "Saya akan berusaha keras musim ini," tutur Budi. '
+            '"Tujuan utama saya adalah jam terbang," kata pebalap Monako itu lagi.')
+    doc = run(text, people=[("Budi Santoso", "Budi")])
+    assert [q["speaker"] for q in doc.quotes] == ["e1", "e1"]
+
+
+def test_quotes_memandang_with_comma_reports():
+    text = "Budi Santoso memandang, penandatanganan kontrak tersebut adalah awal yang baik."
+    doc = run(text, people=[("Budi Santoso",)])
+    assert doc.quotes[0]["text"] == "penandatanganan kontrak tersebut adalah awal yang baik"

@@ -87,7 +87,10 @@ def _content_start(text: str, c: int, end: int) -> tuple[int, bool] | None:
         while True:
             comma = text.find(",", pos, end)
             if comma < 0:
-                return None
+                # "menyebut dalam SK itu belum ada tanda tangannya": no comma closes the
+                # adjunct, so it opens the content when a predicate follows.
+                preds = lexicon().predicates
+                return (c, marked) if any(w.group() in preds for w in WORD.finditer(text, c, end)) else None
             pos = comma + 1
             if not _DAYISH.match(text, pos):
                 break
@@ -185,6 +188,9 @@ def _pointer(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
 
 
 def _menurut(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
+    prev = list(WORD.finditer(text, max(sa, m.start() - 12), m.start()))
+    if prev and prev[-1].group() == "yang":
+        return None  # "Masruhan yang menurut informasi sudah diganti": a hedge inside a noun phrase
     if m.group("nya"):
         sp, after = Speaker("pronoun", (m.start("nya"), m.end("nya"))), m.end()
     else:
@@ -198,7 +204,10 @@ def _menurut(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
             sp_span = trim(text, m.end(), sb, _END_TRIM)
             return Found(span=(a, b), direct=False, cue=m.group(), speaker=Speaker("pending", sp_span),
                          region=(sa, sb)) if b - a > 10 else None
-        sp, after = Speaker("pending", trim(text, m.end(), comma, _END_TRIM)), comma + 1
+        sp_span = trim(text, m.end(), comma, _END_TRIM)
+        if any(w.group() in lexicon().predicates for w in WORD.finditer(text, *sp_span)):
+            return None  # "menurut informasi sudah diganti ...,": a clause, no source before the comma
+        sp, after = Speaker("pending", sp_span), comma + 1
     a, b = _finish(text, after, sb)
     if len(WORD.findall(text, a, b)) < 3:
         return None

@@ -165,6 +165,10 @@ def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
             break
         b = m.end()
         n += 1
+    ws = list(WORD.finditer(text, a, b))
+    while len(ws) > 1 and ws[-1].group() in lex.adverbs:
+        ws.pop()  # "kata pebalap Monako itu lagi": "lagi" qualifies the saying, not the speaker
+        b = ws[-1].end()
     return _close_paren(text, trim(text, a, b, _PUNCT_TRIM))
 
 
