@@ -11,6 +11,7 @@ article has a publication date to resolve them against.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .. import lang
@@ -31,9 +32,12 @@ def run(doc: Document) -> Document:
     found = find(text, deictic=published is not None)
     # Without a publication date the article's own dated mentions say when "Rabu (21/1)" was.
     anchor = published or derive_anchor([f for _, _, f in found], _raw_years(doc))
+    # With nothing dated at all, a copyright line still gives the year of publication: year-less
+    # dates ("2 Desember") fall in it. It is no day, so bare "(7/10)" stay unconfirmed.
+    year_end = None if anchor else _copyright_year_end(doc)
     times = []
     for a, b, f in found:
-        value = resolve(f, anchor, published)
+        value = resolve(f, anchor or year_end, published)
         if f.get("near") and not near(value, anchor):
             continue  # a bare "(7/10)" far from the article's date is a score, a lap, a fraction
         times.append({"text": text[a:b], "span": [a, b], "value": value})
@@ -41,9 +45,17 @@ def run(doc: Document) -> Document:
     return doc
 
 
+def _copyright_years(doc: Document) -> list[int]:
+    raw = doc.raw or doc.text
+    return [int(m.group(1)) for rx in lang.regexes("time_copyright.txt", flags=re.I) for m in rx.finditer(raw)]
+
+
+def _copyright_year_end(doc: Document) -> dt.date | None:
+    years = _copyright_years(doc)
+    return dt.date(max(years), 12, 31) if years else None
+
+
 def _raw_years(doc: Document) -> list[int]:
     """Years the raw text names: with no publication date they say when its weekdays were.
     A copyright line's year is the surest ("pada 2030" may be a target), so it alone counts."""
-    raw = doc.raw or doc.text
-    marked = [int(m.group(1)) for rx in lang.regexes("time_copyright.txt", flags=re.I) for m in rx.finditer(raw)]
-    return marked or [int(y) for y in _YEAR.findall(raw)]
+    return _copyright_years(doc) or [int(y) for y in _YEAR.findall(doc.raw or doc.text)]
