@@ -382,3 +382,13 @@ def test_quotes_memandang_with_comma_reports():
     text = "Budi Santoso memandang, penandatanganan kontrak tersebut adalah awal yang baik."
     doc = run(text, people=[("Budi Santoso",)])
     assert doc.quotes[0]["text"] == "penandatanganan kontrak tersebut adalah awal yang baik"
+
+
+def test_quotes_person_asked_about_is_not_the_subject():
+    text = ("Ditanya soal Presiden Rina Wati minta debat dievaluasi, Budi Santoso enggan berkomentar. "
+            "Katanya, ia sudah menyampaikan pernyataan terkait itu. "
+            '"Saya sudah komentar, saya tidak mau mengulang," tandasnya. '
+            'Direktur Budi Santoso datang. "Kami siap," ujarnya.')
+    doc = run(text, people=[("Budi Santoso",), ("Rina Wati",)])
+    assert [q["speaker"] for q in doc.quotes] == ["e1", "e1", "e1"]
+    assert len(doc.quotes) == 3

@@ -72,15 +72,37 @@ def _subjects(text: str, sents: Sentences, ents: EntityIndex, spans) -> list[tup
     """Person mentions opening a sentence outside any quote: what a pronoun may point at."""
     out = []
     for sa, sb in sents.spans:
-        first = list(islice(WORD.finditer(text, sa, sb), 10))
-        if not first:
-            continue
-        for a, b, ent, etype in ents.within(sa, first[-1].end()):
-            if etype == "PER" and not any(x <= a < y for x, y in spans):
-                if not any(_VERB.match(w.group()) for w in first if w.end() <= a) and not _passive_after(text, b, sb):
-                    out.append((a, b, ent))
-                break
+        found = _opening_person(text, sa, sb, ents, spans)
+        if found is _IN_LEAD_CLAUSE:
+            # "Ditanya soal Jokowi ..., Hasyim enggan berkomentar": the subject follows the comma.
+            comma = text.find(",", sa, sb)
+            found = _opening_person(text, comma + 1, sb, ents, spans, reach=4) if comma > 0 else None
+        if found and found is not _IN_LEAD_CLAUSE:
+            out.append(found)
     return out
+
+
+_IN_LEAD_CLAUSE = (-1, -1, "")
+
+
+def _leading_passive(word: str) -> bool:
+    """"Ditanya", "disinggung": a passive opening a lead clause (not "Direktur", "Dinas")."""
+    low = word.lower()
+    return bool(_PASSIVE.match(low)) and low not in lexicon().not_verbs
+
+
+def _opening_person(text, sa, sb, ents: EntityIndex, spans, reach: int = 10):
+    """The first person in the sentence's first ``reach`` words, _IN_LEAD_CLAUSE when a verb
+    before him makes him an object ("mengapresiasi kehadiran Didit", "Ditanya soal Jokowi")."""
+    first = list(islice(WORD.finditer(text, sa, sb), reach))
+    if not first:
+        return None
+    for a, b, ent, etype in ents.within(sa, first[-1].end()):
+        if etype == "PER" and not any(x <= a < y for x, y in spans):
+            if any(_VERB.match(w.group()) or _leading_passive(w.group()) for w in first if w.end() <= a):
+                return _IN_LEAD_CLAUSE
+            return None if _passive_after(text, b, sb) else (a, b, ent)
+    return None
 
 
 def _entity(text: str, span, ents: EntityIndex) -> str | None:
