@@ -10,7 +10,7 @@ import pytest
 
 from kabar.document import Document
 from kabar.stages import times
-from kabar.stages.times_find import trie
+from kabar.lang import trie
 from kabar.stages.times_resolve import derive_anchor
 
 CASES = Path(__file__).parent.parent / "cases" / "times_id.tsv"

@@ -94,3 +94,29 @@ def alternation(words, *, boundary: bool = True) -> str:
     """One regex alternation of literal words, longest first so prefixes don't win."""
     body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return rf"\b(?:{body})\b" if boundary else f"(?:{body})"
+
+
+def trie(words) -> str:
+    """A regex alternation of words factored by shared prefixes.
+
+    Python's re tries alternatives one by one, so "mengatakan|menyatakan|..."
+    scans far slower than "me(?:ng(?:atakan|...)|...)". Longer words still win
+    (the optional tails are greedy); a space matches any run of whitespace; no
+    words give a pattern that never matches.
+    """
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(root) or "(?!)"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(sub)
+                for ch, sub in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

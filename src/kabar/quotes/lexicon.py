@@ -55,29 +55,6 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _trie(words) -> str:
-    """One regex for many words, as a trie: Python's re tries alternatives one by one,
-    so "mengatakan|menyatakan|..." scans far slower than "me(?:ng(?:atakan|...)|...)"."""
-    root: dict = {}
-    for w in set(words):
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        ends = "" in node
-        parts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 and not ends else "(?:" + "|".join(parts) + ")"
-        if ends:
-            body = (body if body.startswith("(?:") and len(parts) > 1 else "(?:" + body + ")") + "?"
-        return body
-
-    return build(root)
-
-
 def _capitalisable(words) -> set:
     """Each word and its sentence-initial capitalised form."""
     return {f for w in words for f in (w, w[:1].upper() + w[1:])}
@@ -92,7 +69,7 @@ def lexicon() -> Lexicon:
     tail_alt = _alt(row[0] for row in cue_rows if row[2] == "yes")
     # Passive reports ("disebutkan bahwa", "diakuinya bahwa") have their own class.
     passive = [v for v, (_, cls) in verbs.items() if cls == "passive"]
-    verb_alt = _trie(_capitalisable(v for v, (_, cls) in verbs.items() if cls != "passive"))
+    verb_alt = lang.trie(_capitalisable(v for v, (_, cls) in verbs.items() if cls != "passive"))
     return Lexicon(
         verbs=verbs,
         cues=cues,
@@ -117,7 +94,7 @@ def lexicon() -> Lexicon:
         inline_kata_re=re.compile(r"(?P<cue>[Kk]ata)(?P<nya>nya)?"),
         tail_cue_re=re.compile(rf",\s*(?P<cue>{tail_alt})(?P<nya>nya)?(?![\w-])"),
         menurut_re=re.compile(r"[Mm]enurut(?P<nya>nya)?"),
-        passive_re=re.compile(rf"(?P<verb>{_trie(_capitalisable(passive))})(?P<nya>nya)?"),
+        passive_re=re.compile(rf"(?P<verb>{lang.trie(_capitalisable(passive))})(?P<nya>nya)?"),
         via_res=(re.compile("|".join(f"(?:{r.pattern})" for r in lang.regexes("quote_via.txt"))),),
         source_res=lang.regexes("quote_sources.txt"),
     )

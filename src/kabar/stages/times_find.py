@@ -43,27 +43,6 @@ def _cased(words, *, lower: bool = True):
         yield w.upper()
 
 
-def trie(words) -> str:
-    """A regex alternation of words factored by shared prefixes; longer words still win
-    (the optional tails are greedy) and a space matches any run of whitespace."""
-    root: dict = {}
-    for w in set(words):
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(root) or "(?!)"
-
-
-def _trie_regex(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(sub)
-                for ch, sub in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     months = lang.table("months.tsv", columns=3)
@@ -78,14 +57,14 @@ def vocab() -> dict:
         "rel": {row[0].lower(): (row[1], int(row[2])) for row in rel},
         "num": {k.lower(): int(v) for k, v in nums.items()},
         "fill": {
-            "month": trie(_cased((n for n, _, kind in months if kind != "en"), lower=False)),
-            "month_full": trie(_cased((n for n, _, kind in months if kind == "full"), lower=False)),
-            "month_any": trie(_cased((n for n, _, _ in months), lower=False)),
-            "weekday": trie(_cased((n for n, _ in weekdays), lower=False)),
-            "dir": trie(_cased(dirs)),
-            "rel": trie(_cased(row[0] for row in rel)),
-            "num": trie(_cased(nums)),
-            "not_after": trie(_cased(lang.lines("time_not_after.txt"))),
+            "month": lang.trie(_cased((n for n, _, kind in months if kind != "en"), lower=False)),
+            "month_full": lang.trie(_cased((n for n, _, kind in months if kind == "full"), lower=False)),
+            "month_any": lang.trie(_cased((n for n, _, _ in months), lower=False)),
+            "weekday": lang.trie(_cased((n for n, _ in weekdays), lower=False)),
+            "dir": lang.trie(_cased(dirs)),
+            "rel": lang.trie(_cased(row[0] for row in rel)),
+            "num": lang.trie(_cased(nums)),
+            "not_after": lang.trie(_cased(lang.lines("time_not_after.txt"))),
         },
     }
 
