@@ -93,3 +93,20 @@ def test_ner_case_profile_bins_mid_sentence_capitals():
     prof = case_profile(news)
     assert prof["surabaya"] == "k5" and prof["kota"] == "k0"
     assert "warga" not in prof  # only sentence-initial: case says nothing
+
+
+def test_ner_training_sentences_rebalance_corpora(tmp_path):
+    from kabar.train.ner import training_sentences
+
+    for name, n in (("besar", 10), ("kecil", 2)):
+        d = tmp_path / "data" / "ner" / name
+        d.mkdir(parents=True)
+        rows = "".join(f"{name}{i}\tO\nbaca\tO\n\n" for i in range(n))
+        (d / "train.tsv").write_text(rows, encoding="utf-8")
+    cfg = {"data": {"corpora": ["besar", "kecil"], "seed": 13,
+                    "sample": {"besar": 0.5}, "repeat": {"kecil": 3}}}
+    data = training_sentences(tmp_path, cfg)
+    firsts = [words[0] for words, _ in data]
+    assert sum(w.startswith("besar") for w in firsts) == 5
+    assert firsts.count("kecil0") == 3 and firsts.count("kecil1") == 3
+    assert data == training_sentences(tmp_path, cfg)  # fixed seed: same pick

@@ -34,9 +34,17 @@ def load_config(path: Path) -> dict:
 
 def training_sentences(shared: Path, cfg: dict) -> list[tuple[list[str], list[str]]]:
     data = []
+    sample = cfg["data"].get("sample", {})
+    repeat = cfg["data"].get("repeat", {})
     for name in cfg["data"]["corpora"]:
-        path = shared / "data" / "ner" / name / "train.tsv"
-        data.extend(read_conll(path))
+        sents = read_conll(shared / "data" / "ner" / name / "train.tsv")
+        # Rebalancing: the all-lower-case NERP is half of all sentences, so a
+        # share of a corpus (fixed seed, original order) or repeats of one.
+        if name in sample:
+            rng = random.Random(f"{cfg['data'].get('seed', 13)}:{name}")
+            keep = sorted(rng.sample(range(len(sents)), int(len(sents) * sample[name])))
+            sents = [sents[i] for i in keep]
+        data.extend(sents * repeat.get(name, 1))
     share = cfg["data"].get("lowercase_copies", 0.0)
     if share:
         rng = random.Random(cfg["data"].get("seed", 13))
