@@ -56,6 +56,12 @@ def lines(name: str, lang: str = "id", *, unique: bool = True) -> tuple[str, ...
 
 
 @lru_cache(maxsize=None)
+def words(name: str, lang: str = "id") -> frozenset[str]:
+    """The entries of a one-per-line list as a set, for membership tests."""
+    return frozenset(lines(name, lang))
+
+
+@lru_cache(maxsize=None)
 def table(name: str, lang: str = "id", *, columns: int | None = None,
           unique_key: bool = True) -> tuple[tuple[str, ...], ...]:
     """Rows of a TSV file; with ``columns`` every row must have that many."""

@@ -37,16 +37,6 @@ _DOMAIN_TAIL = re.compile(r"(?:com|co|id|net|org|go|ac|or)\b", re.I)
 
 
 @lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    return frozenset(lang.lines("glue_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def _keep() -> frozenset[str]:
-    return frozenset(lang.lines("glue_keep.txt"))
-
-
-@lru_cache(maxsize=1)
 def _keep_prefixes() -> tuple[str, ...]:
     return lang.lines("glue_keep_prefixes.txt")
 
@@ -58,16 +48,6 @@ def _starters() -> dict[str, int]:
 
 def _starter_count(word: str) -> int:
     return _starters().get(word, 0)
-
-
-@lru_cache(maxsize=1)
-def _keep_suffixes() -> frozenset[str]:
-    return frozenset(lang.lines("glue_keep_suffixes.txt"))
-
-
-@lru_cache(maxsize=1)
-def _abbrev() -> frozenset[str]:
-    return frozenset(lang.lines("clean_abbrev.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +142,7 @@ def _is_abbreviation(word: str) -> bool:
         return True
     if last.isdigit() and len(last) <= 2:
         return True  # a list number: "1.Prabowo"
-    return last.lower() in _abbrev() or (last[0].isupper() and len(last) <= 3 and not last.isupper())
+    return last.lower() in lang.words("clean_abbrev.txt") or (last[0].isupper() and len(last) <= 3 and not last.isupper())
 
 
 def glue_splits(text: str) -> list[int]:
@@ -189,7 +169,7 @@ def glue_splits(text: str) -> list[int]:
 def keeps_mixed_case(token: str) -> bool:
     """A known mixed-case name ("YouTube", "detikNews") that is never split."""
     token = token[:-2] if token.endswith(("'s", "’s")) else token
-    return token in _keep() or token.startswith(_keep_prefixes())
+    return token in lang.words("glue_keep.txt") or token.startswith(_keep_prefixes())
 
 
 def _is_ascii_letter(ch: str) -> bool:
@@ -231,25 +211,25 @@ def _should_split(token: str, i: int) -> bool:
     left = re.search(r"[A-Za-z]*$", token[:i]).group()
     right = re.match(r"[A-Z][a-z]*|[A-Z]+", token[i:]).group()
     caps_right = right.isupper()
-    if len(left) < 3 or (caps_right and len(token[i:]) < 2) or token[i:] in _keep_suffixes():
+    if len(left) < 3 or (caps_right and len(token[i:]) < 2) or token[i:] in lang.words("glue_keep_suffixes.txt"):
         return False
     rest = re.match(r"[A-Z]+(?![a-z])|[A-Z][a-z]+", token[i:]).group()
     if left[0].islower():
         # "dilansirAFP", "koruptorKPK": a known lower-case word glued to a name or acronym.
-        return left.lower() in _words() and (len(rest) >= 2)
+        return left.lower() in lang.words("glue_words.txt") and (len(rest) >= 2)
     if rest in _right_words() or _starter_count(rest) >= STARTER_MIN:
         return True  # "ArabiyaJumat", "Dibatasi" + "Sebelumnya": a glued date or sentence start
     if caps_right:
-        return len(left) >= MIN_HALF and len(rest) >= 4 and left.lower() in _words()
+        return len(left) >= MIN_HALF and len(rest) >= 4 and left.lower() in lang.words("glue_words.txt")
     # "HamasMuhammad": two long words of their own. Brand names join short ones
     # ("GrabPay", "TopKarir", "SunTrust") or halves that are no words ("PetroChina").
     return (len(left) >= MIN_HALF and len(rest) >= MIN_HALF
-            and left.lower() in _words() and rest.lower() in _words())
+            and left.lower() in lang.words("glue_words.txt") and rest.lower() in lang.words("glue_words.txt"))
 
 
 def _known_before(text: str, i: int) -> bool:
     word = text[_back(text, i, _is_ascii_letter):i]
-    return len(word) >= 3 and word.lower() in _words()
+    return len(word) >= 3 and word.lower() in lang.words("glue_words.txt")
 
 
 def _mojibake(text: str) -> list[Edit]:

@@ -42,21 +42,6 @@ def _starters() -> dict[str, int]:
     return {w: int(n) for w, n in lang.table("clean_starters.tsv", columns=2)}
 
 
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    return frozenset(lang.lines("clean_title_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def _honorifics() -> frozenset[str]:
-    return frozenset(lang.lines("clean_honorifics.txt"))
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    return frozenset(lang.lines("clean_function_words.txt"))
-
-
 def headline_end(text: str, start: int, stop: int) -> int | None:
     """End index of the headline that begins at ``text[start]``; None when no end is found.
 
@@ -138,14 +123,14 @@ def _choose(words, sentence_end: int, starters_only: bool = False) -> int | None
     if len(words) < 3:
         return None
     # Kompas-style headlines capitalise every content word, so only the commonest starters count there.
-    title = all(_is_cap(w) or w.isdigit() or w.lower() in _function_words() for _, w, _ in words[:4])
+    title = all(_is_cap(w) or w.isdigit() or w.lower() in lang.words("clean_function_words.txt") for _, w, _ in words[:4])
     need = TITLE_STARTER_MIN if title else 1
     quoted = _after_quotes(words[1][2], _after_quotes(words[0][2], False))
     for i in range(2, len(words)):
         pos, w, raw = words[i]
         inside = quoted or raw[:1] in "\"“"
         quoted = _after_quotes(raw, quoted)
-        if (title and w in _title_words()) or inside or words[i - 1][2].endswith(":"):
+        if (title and w in lang.words("clean_title_words.txt")) or inside or words[i - 1][2].endswith(":"):
             continue
         if _starters().get(w, 0) >= need and _opens_sentence(words, i):
             return pos
@@ -166,7 +151,7 @@ def _name_start(words, i: int, title: bool) -> int:
     start only leaves headline words behind); in a Title Case one only over an honorific.
     """
     if title:
-        return i - 1 if i > 3 and words[i - 1][1] in _honorifics() else i
+        return i - 1 if i > 3 and words[i - 1][1] in lang.words("clean_honorifics.txt") else i
     while i > 3 and words[i - 1][1][:1].isupper() and not words[i - 1][2].endswith((",", ":")):
         i -= 1
     return i
@@ -194,7 +179,7 @@ def _opens_sentence(words, i: int) -> bool:
 def _after_lower(words, i: int) -> bool:
     """'... 10 tahun terakhir Kunjungan legislator': a capital after a content word in lower case."""
     w, prev, prev_raw = words[i][1], words[i - 1][1], words[i - 1][2]
-    return (_is_cap(w) and prev[:1].islower() and prev.lower() not in _function_words()
+    return (_is_cap(w) and prev[:1].islower() and prev.lower() not in lang.words("clean_function_words.txt")
             and not prev_raw.endswith((":", ",")))
 
 
@@ -203,7 +188,7 @@ def _before_lower(words, i: int) -> bool:
     if i + 1 >= len(words):
         return False
     w, nxt = words[i][1], words[i + 1][1]
-    return _is_cap(w) and nxt[:1].islower() and nxt.lower() not in _function_words()
+    return _is_cap(w) and nxt[:1].islower() and nxt.lower() not in lang.words("clean_function_words.txt")
 
 
 def _is_cap(w: str) -> bool:

@@ -57,18 +57,13 @@ def tokenizer():
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(lang.lines("tokenizer_abbreviations.txt"))
-
-
-@lru_cache(maxsize=1)
 def _keep_patterns() -> tuple[re.Pattern, ...]:
     return lang.regexes("tokenizer_keep.txt")
 
 
 def _abbreviation_spans(text: str) -> list[tuple[int, int]]:
     """Listed abbreviations ("Jl.", "S.H.") as spans; found from their final period, which is cheap."""
-    abbr, out = _abbreviations(), []
+    abbr, out = lang.words("tokenizer_abbreviations.txt"), []
     for m in _WORD_DOT.finditer(text):
         end = m.end()
         start = end - 1
@@ -86,17 +81,12 @@ def _keep_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=1)
-def _camel_keep() -> frozenset[str]:
-    return frozenset(lang.lines("tokenizer_camelcase.txt"))
-
-
 def _cut_camel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cut words glued by scraping ("ArabiyaJumat") at the lower-to-upper join."""
     cuts = [m.start() + 1 for m in _CAMEL.finditer(text)]
     if not cuts:
         return spans
-    keep, out, i = _camel_keep(), [], 0
+    keep, out, i = lang.words("tokenizer_camelcase.txt"), [], 0
     for a, b in spans:
         while i < len(cuts) and cuts[i] <= a:
             i += 1
@@ -124,7 +114,7 @@ def _cut_punct(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     marks = [m.span() for m in _GLUED.finditer(text)]
     if not marks:
         return spans
-    abbr, out, i = _abbreviations(), [], 0
+    abbr, out, i = lang.words("tokenizer_abbreviations.txt"), [], 0
     for a, b in spans:
         while i < len(marks) and marks[i][0] < a:
             i += 1
@@ -254,7 +244,7 @@ def _blocked(text: str, start: int, stop: int, closers_end: int,
         w0 -= 1
     if w0 <= stop:
         word = text[w0:stop + 1].lstrip("(\"“")
-        if word in _abbreviations():
+        if word in lang.words("tokenizer_abbreviations.txt"):
             return True
         if len(word) == 2 and word[0].isupper() and word[0].isalpha():  # an initial: "M."
             return True
