@@ -127,3 +127,24 @@ def test_sentences_chunk_cache_overflow_keeps_tokens(monkeypatch):
     for _ in range(3):
         assert tokenize(text) == first
         assert tokenize("Lain lagi kata mereka hari ini.")
+
+
+@pytest.mark.parametrize("chunk", [
+    "Jakarta", "yang", "Jakarta,", "itu.", "(ANTARA)", "“Kami", "kata’", "Hamas?”", "dia;",
+    "[Red]", "'Sudah", "baik!\"", "USDA", "Rpx", "E.", "McD.", "GoT.", "bawah):", "jontor:)",
+    "itu,’’", "’’Jelas", "xD", "dr.", "Jl.", "Kec.", "tersebut.”",
+])
+def test_sentences_plain_chunks_skip_spacy_with_spacy_tokens(chunk):
+    from spacy.attrs import IDX, LENGTH
+
+    from kabar.stages.sentences import _spans_without_spacy, tokenizer
+
+    arr = tokenizer()(chunk).to_array([IDX, LENGTH]).tolist()
+    spacy_spans = [(a, a + n) for a, n in arr]
+    fast = _spans_without_spacy(chunk)
+    # where the shortcut answers, it answers exactly what spaCy says
+    assert fast is None or fast == spacy_spans
+    if chunk in ("Jakarta", "yang", "Jakarta,", "itu.", "(ANTARA)", "“Kami"):
+        assert fast is not None
+    if chunk in ("USDA", "Rpx", "E.", "bawah):", "itu,’’", "dr."):
+        assert fast is None  # currency prefixes, initials, emoticons, doubled quotes, rules

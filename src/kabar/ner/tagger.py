@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .decode import CrfWeights, Decoder
 from .features import Featurizer
 from .resources import feature_options, load_clusters, load_gazetteer
 
@@ -22,8 +23,6 @@ class Tagger:
     """BIO tagger: ``tag(sentences)`` -> one tag list per token list."""
 
     def __init__(self, model_dir: Path | str = MODEL_DIR):
-        import pycrfsuite
-
         model_dir = Path(model_dir)
         model = model_dir / MODEL_FILE
         if not model.is_file():
@@ -31,21 +30,15 @@ class Tagger:
         self.model_dir = model_dir
         self.featurizer = Featurizer(load_clusters(model_dir), load_gazetteer(model_dir),
                                      **feature_options(model_dir))
-        self._crf = pycrfsuite.Tagger()
-        self._crf.open(str(model))
+        self.decoder = Decoder(self.featurizer, CrfWeights.from_model(model))
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         feats = self.featurizer
-        if len(feats._own) > CACHE_LIMIT or len(feats._ctx) > 4 * CACHE_LIMIT:
+        if self.decoder.size > 4 * CACHE_LIMIT:
             feats._own.clear()
             feats._ctx.clear()
-        out = []
-        for words in sentences:
-            if not words:
-                out.append([])
-                continue
-            out.append(self._repair(self._crf.tag(feats.sentence(list(words)))))
-        return out
+            self.decoder.clear()
+        return [self._repair(t) for t in self.decoder.tag([list(s) for s in sentences])]
 
     @staticmethod
     def _repair(tags: list[str]) -> list[str]:

@@ -190,9 +190,66 @@ def _spacy_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _plain_word():
+    """Whether spaCy would surely keep a chunk whole: plain ASCII letters it has no rule for.
+
+    Letters meet no suffix or infix rule of spaCy's ``id`` tokenizer; only
+    prefix rules that begin with letters (currency codes: "USD", "Rp") can
+    cut them, so any chunk starting like one of those still goes to spaCy.
+    Skipping spaCy for the rest matters: a new word is the costly case (the
+    prefix regex, a new vocabulary entry), and new words are mostly plain.
+    """
+    tok = tokenizer()
+    pattern = tok.prefix_search.__self__.pattern if tok.prefix_search else ""
+    # "^USD" can cut a plain word; "^US\$" cannot (a word of letters has no "$")
+    heads = sorted({m.group(1) for m in re.finditer(r"\^([A-Za-z]+)(?![A-Za-z]|\\)", pattern)})
+    risky = re.compile("|".join(heads)) if heads else None
+    rules = tok.rules or {}
+
+    def plain(w: str) -> bool:
+        return (w.isascii() and w.isalpha() and w not in rules
+                and not (risky and risky.match(w)))
+    return plain
+
+
+# A plain word wrapped in one opening mark and simple closing punctuation:
+# spaCy gives each mark its own token. Colons (emoticons such as "):"), doubled
+# quotes and an upper-case letter before "." ("E.", "McD.") are left to spaCy,
+# which treats those differently; the test suite compares both on such chunks.
+_WRAPPED = re.compile(r"([(\"“‘\['])?([A-Za-z]+)([)\]\"”’']?[,.;!?]?[\"”’']?)")
+
+_DOUBLED = re.compile(r"[\"”’']{2}")
+
+
+def _spans_without_spacy(w: str) -> list[tuple[int, int]] | None:
+    """The tokens spaCy would give chunk ``w``, where that is certain; else None."""
+    plain = _plain_word()
+    if plain(w):
+        return [(0, len(w))]
+    m = _WRAPPED.fullmatch(w)
+    if not m:
+        return None
+    core, tail = m.group(2), m.group(3)
+    if not plain(core) or (tail[:1] == "." and core[-1].isupper()) or _DOUBLED.search(tail):
+        return None
+    rules = tokenizer().rules or {}
+    if w in rules or any(core + tail[:k] in rules for k in range(1, len(tail) + 1)):
+        return None
+    a, b = m.span(2)
+    return ([(0, a)] if a else []) + [(a, b)] + [(i, i + 1) for i in range(b, len(w))]
+
+
 def _learn_chunks(words: list[str]) -> None:
     from spacy.attrs import IDX, LENGTH
 
+    for w in words:
+        spans = _spans_without_spacy(w)
+        if spans is not None:
+            _CHUNKS[w] = tuple(_apply_keeps(w, _cut_punct(w, _cut_camel(w, spans))))
+    words = [w for w in words if w not in _CHUNKS]
+    if not words:
+        return
     arr = tokenizer()(" ".join(words)).to_array([IDX, LENGTH]).tolist()
     k, base = 0, 0
     for w in words:

@@ -1,0 +1,249 @@
+"""Tag with the CRF's weights in numpy: cached emission vectors, batched Viterbi.
+
+crfsuite's tagger takes every token as a list of feature strings and looks
+each one up again, so building and hashing ~60 strings per token was most of
+the NER step. A linear-chain CRF's state score is a plain sum of weights, so
+the sum over everything a word form contributes (its own features, and its
+features as each neighbour) is computed once per form and kept as one row of
+a growing table. A token's emission is then the sum of nine rows (own, four
+neighbours, two word bigrams, the cue conjunction, gazetteer hits) and
+Viterbi runs over all sentences of a call at once.
+
+The scores are crfsuite's: same features (``Featurizer``), same weights
+(read from the model file), same max-product recurrence and first-index
+tie-breaking; ``tests/test_ner_decode.py`` checks the tags agree.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from .features import Featurizer
+
+
+class CrfWeights:
+    """Labels, attribute -> weight row (row 0 is all zero) and the transition matrix."""
+
+    def __init__(self, labels: list[str], attrs: dict[str, int], state: np.ndarray,
+                 trans: np.ndarray):
+        self.labels, self.attrs, self.state, self.trans = labels, attrs, state, trans
+
+    @classmethod
+    def from_model(cls, path: Path | str) -> "CrfWeights":
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        try:
+            info = tagger.info()
+            labels = tagger.labels()
+        finally:
+            tagger.close()
+        col = {lab: k for k, lab in enumerate(labels)}
+        attrs: dict[str, int] = {}
+        for attr, _ in info.state_features:
+            attrs.setdefault(attr, len(attrs) + 1)
+        state = np.zeros((len(attrs) + 1, len(labels)))
+        for (attr, lab), w in info.state_features.items():
+            state[attrs[attr], col[lab]] = w
+        trans = np.zeros((len(labels), len(labels)))
+        for (a, b), w in info.transitions.items():
+            trans[col[a], col[b]] = w
+        return cls(labels, attrs, state, trans)
+
+
+class Decoder:
+    """``tag(sentences)`` with the scores crfsuite would give, from cached rows."""
+
+    OFFSETS = (-2, -1, 1, 2)
+
+    def __init__(self, featurizer: Featurizer, weights: CrfWeights):
+        self.f = featurizer
+        self.w = weights
+        self.clear()
+
+    # -- the row table -------------------------------------------------------
+    def clear(self) -> None:
+        """Forget cached word rows (the table shrinks back to the model's weights)."""
+        w = self.w
+        self._table = np.zeros((len(w.attrs) + 1 + 4096, len(w.labels)))
+        self._table[:len(w.attrs) + 1] = w.state
+        self._used = len(w.attrs) + 1
+        self._words: dict[tuple[str, bool], tuple[int, ...]] = {}
+        self._pairs: dict[tuple[str, str, bool], tuple[int, int, int]] = {}
+        self._gaz: dict[tuple, int] = {}
+        # Where a neighbour is missing the featurizer writes "<off>pad"; the
+        # first token also gets BOS and the last EOS, exactly where -1/+1 pad.
+        self._pad = {off: self._row([f"{off:+d}pad"]) for off in self.OFFSETS}
+        self._pad[-1] = self._row(["-1pad", "BOS"])
+        self._pad[1] = self._row(["+1pad", "EOS"])
+
+    @property
+    def size(self) -> int:
+        return len(self._words) + len(self._pairs)
+
+    def _row(self, feats: list[str]) -> int:
+        return self._add_rows([feats])[0]
+
+    def _add_rows(self, groups: list[list[str]]) -> list[int]:
+        """Append one row per feature list (the sum of its weights); their indices."""
+        attrs = self.w.attrs
+        flat: list[int] = []
+        starts: list[int] = []
+        for feats in groups:
+            starts.append(len(flat))
+            flat.append(0)  # the zero row, so a list with no known feature sums to 0
+            flat.extend(attrs[a] for a in feats if a in attrs)
+        need = self._used + len(groups)
+        if need > len(self._table):
+            grown = np.zeros((max(need, 2 * len(self._table)), self._table.shape[1]))
+            grown[:self._used] = self._table[:self._used]
+            self._table = grown
+        self._table[self._used:need] = np.add.reduceat(self.w.state[flat], starts, axis=0)
+        first, self._used = self._used, need
+        return list(range(first, need))
+
+    def _learn_words(self, sentences: list[list[str]], lcs: list[bool]) -> None:
+        """Rows for every word form not seen before, in one numpy pass."""
+        new = {}
+        for words, lc in zip(sentences, lcs):
+            for w in words:
+                if (w, lc) not in self._words:
+                    new[(w, lc)] = None
+        if not new:
+            return
+        f, groups = self.f, []
+        for w, lc in new:
+            groups.append(f._own_features(w, lc))
+            groups.extend(f._ctx_features(w, off, lc) for off in self.OFFSETS)
+        rows = self._add_rows(groups)
+        for k, key in enumerate(new):
+            self._words[key] = tuple(rows[5 * k:5 * k + 5])
+
+    def _pair(self, prev_low: str, word: str, low: str, lc: bool) -> tuple[int, int, int]:
+        """Rows of (bg+ of the previous token, bg- of this token, cue of this token)."""
+        key = (prev_low, word, lc)
+        rows = self._pairs.get(key)
+        if rows is None:
+            attrs = self.w.attrs
+            bigram = prev_low + "|" + low
+            cue = 0
+            if self.f.conjoin_context:
+                cue = attrs.get(f"cue={prev_low}|{self.f._look(word, low, lc)}", 0)
+            rows = self._pairs[key] = (attrs.get("bg+=" + bigram, 0),
+                                       attrs.get("bg-=" + bigram, 0), cue)
+        return rows
+
+    def _gazetteer(self, hits: list[list[str]], i: int) -> int:
+        prev = tuple(hits[i - 1]) if i > 0 else ()
+        nxt = tuple(hits[i + 1]) if i + 1 < len(hits) else ()
+        key = (prev, tuple(hits[i]), nxt)
+        if key == ((), (), ()):
+            return 0
+        row = self._gaz.get(key)
+        if row is None:
+            row = self._gaz[key] = self._row(
+                ["g" + h for h in key[1]] + ["-1g" + h for h in prev] + ["+1g" + h for h in nxt])
+        return row
+
+    # -- tagging ---------------------------------------------------------------
+    @staticmethod
+    def lower_case(words: list[str]) -> bool:
+        """The featurizer's case gate: no upper-case letter in the sentence."""
+        return not any(c.isupper() for w in words for c in w)
+
+    def rows(self, sentences: list[list[str]]) -> np.ndarray:
+        """Per token of all sentences, the nine table rows whose sum is its state score.
+
+        Columns: own, neighbour -2, -1, +1, +2, bigram with the previous word,
+        bigram with the next, cue conjunction, gazetteer hits. Word and pair
+        rows are looked up in Python (two dict hits a token); shifting them
+        into neighbour columns is done in numpy for the whole call.
+        """
+        lcs = [self.lower_case(words) for words in sentences]
+        self._learn_words(sentences, lcs)
+        known, pairs, pair = self._words, self._pairs, self._pair
+        word_rows: list[tuple[int, ...]] = []
+        pair_rows: list[tuple[int, int, int]] = []
+        gaz_rows: list[int] = []
+        pos: list[int] = []
+        for words, lc in zip(sentences, lcs):
+            n = len(words)
+            if not n:
+                continue
+            lows = [w.lower() for w in words]
+            word_rows.extend([known[w, lc] for w in words])
+            pair_rows.append((0, 0, 0))
+            pair_rows.extend([pairs.get((lows[i - 1], words[i], lc))
+                              or pair(lows[i - 1], words[i], lows[i], lc) for i in range(1, n)])
+            hits = self.f.phrase_labels(lows) if self.f.gazetteer else None
+            if hits and any(hits):
+                gaz_rows.extend([self._gazetteer(hits, i) for i in range(n)])
+            else:
+                gaz_rows.extend([0] * n)
+            pos.extend(range(n))
+        t = len(pos)
+        w = np.asarray(word_rows, dtype=np.intp).reshape(t, 5)
+        p = np.asarray(pair_rows, dtype=np.intp).reshape(t, 3)
+        at = np.asarray(pos, dtype=np.intp)
+        # a token is last in its sentence when the next token starts one
+        last = np.ones(t, dtype=bool)
+        last[:-1] = at[1:] == 0
+        out = np.zeros((t, 9), dtype=np.intp)
+        out[:, 0] = w[:, 0]
+        for col, off in ((1, -2), (2, -1), (3, 1), (4, 2)):
+            src = np.arange(t) + off
+            if off < 0:
+                ok = at >= -off
+            else:
+                # +2 exists when neither this token nor the next one is last
+                ok = ~last if off == 1 else ~last & ~np.roll(last, -1)
+            out[:, col] = self._pad[off]
+            out[ok, col] = w[src[ok], col]
+        out[:, 5] = p[:, 1]
+        nxt = np.flatnonzero(~last)
+        out[nxt, 6] = p[nxt + 1, 0]
+        out[:, 7] = p[:, 2]
+        out[:, 8] = gaz_rows
+        return out
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        lengths = [len(s) for s in sentences]
+        if not any(lengths):
+            return [[] for _ in sentences]
+        ids = self.rows(sentences)  # may grow the table: index it afterwards
+        scores = self._table[ids].sum(axis=1)
+        paths = self._viterbi(scores, lengths)
+        labels = self.w.labels
+        return [[labels[k] for k in p] for p in paths]
+
+    def _viterbi(self, scores: np.ndarray, lengths: list[int]) -> list[list[int]]:
+        """Best label path per sentence; all sentences step together, longest first."""
+        starts = np.cumsum([0] + lengths[:-1])
+        order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: -lengths[i])
+        trans = self.w.trans
+        n_max = lengths[order[0]]
+        first = starts[order]
+        active_len = np.array([lengths[i] for i in order])
+        delta = scores[first]                                   # (S, L)
+        back = []                                               # per step: (S_t, L)
+        last = np.empty((len(order), scores.shape[1]))
+        ends = active_len == 1
+        last[ends] = delta[ends]
+        for t in range(1, n_max):
+            k = int(np.count_nonzero(active_len > t))          # still running: a prefix
+            cand = delta[:k, :, None] + trans                   # (k, prev, cur)
+            back.append(cand.argmax(axis=1))
+            delta = cand.max(axis=1) + scores[first[:k] + t]
+            ends = active_len[:k] == t + 1
+            last[:k][ends] = delta[ends]
+        out: list[list[int]] = [[] for _ in lengths]
+        for s, i in enumerate(order):
+            n = lengths[i]
+            path = [int(last[s].argmax())]
+            for t in range(n - 1, 0, -1):
+                path.append(int(back[t - 1][s, path[-1]]))
+            path.reverse()
+            out[i] = path
+        return out

@@ -1,0 +1,81 @@
+"""The numpy decoder must tag exactly as crfsuite does with the same model and features."""
+from pathlib import Path
+
+import pycrfsuite
+import pytest
+
+import kabar
+from kabar.ner import get_tagger
+from kabar.ner.decode import CrfWeights, Decoder
+
+REFERENCE = Path(__file__).parent / "fixtures" / "cnnindonesia-qaani-letter.txt"
+
+SENTENCES = [
+    "Presiden Joko Widodo mengunjungi Surabaya bersama Menteri BUMN .".split(),
+    "juru bicara kementerian luar negeri retno marsudi berbicara di jakarta .".split(),
+    ["Jakarta"],
+    ["di", "Bandung"],
+    [],
+    "Badan Pusat Statistik ( BPS ) mencatat inflasi di Jawa Timur naik 5,95 persen pada Oktober .".split(),
+    "Pemimpin Hamas Yahya Sinwar dan Pasukan Quds Iran disebut dalam surat itu".split(),
+]
+
+
+def reference_sentences() -> list[list[str]]:
+    doc = kabar.analyze(REFERENCE.read_text(encoding="utf-8"), published="2023-11-17")
+    out = []
+    for a, b in doc.sentences:
+        out.append([doc.text[s:e] for s, e in doc.tokens if s >= a and e <= b])
+    return [s for s in out if s]
+
+
+@pytest.fixture(scope="module")
+def crf():
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(get_tagger().model_dir / "model.crfsuite"))
+    yield tagger
+    tagger.close()
+
+
+def crfsuite_tags(crf, words):
+    return crf.tag(get_tagger().featurizer.sentence(words)) if words else []
+
+
+def fresh_decoder() -> Decoder:
+    tg = get_tagger()
+    return Decoder(tg.featurizer, tg.decoder.w)
+
+
+def test_decoder_matches_crfsuite_in_one_batch(crf):
+    sents = SENTENCES + reference_sentences()
+    got = fresh_decoder().tag(sents)
+    assert [len(t) for t in got] == [len(s) for s in sents]
+    assert got == [crfsuite_tags(crf, s) for s in sents]
+
+
+def test_decoder_gives_the_same_tags_alone_or_batched_and_after_clear():
+    dec = fresh_decoder()
+    batched = dec.tag(SENTENCES)
+    dec.clear()
+    alone = [dec.tag([s])[0] for s in SENTENCES]
+    assert batched == alone
+    assert dec.tag(SENTENCES) == batched  # warm rows give what cold rows gave
+
+
+def test_decoder_table_grows_past_its_first_allocation(crf):
+    dec = fresh_decoder()
+    start = len(dec._table)
+    words = [f"Kata{i}" for i in range(3000)]
+    sents = [words[i:i + 30] for i in range(0, 3000, 30)]
+    got = dec.tag(sents)
+    assert len(dec._table) > start
+    assert got[-1] == crfsuite_tags(crf, sents[-1])
+
+
+def test_weights_read_from_model_file():
+    w = CrfWeights.from_model(get_tagger().model_dir / "model.crfsuite")
+    assert set(w.labels) == {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}
+    assert w.state.shape == (len(w.attrs) + 1, len(w.labels))
+    assert not w.state[0].any()  # row 0 is the zero row unknown features fall to
+    o, b_per, i_per = (w.labels.index(x) for x in ("O", "B-PER", "I-PER"))
+    assert w.trans[b_per, i_per] > w.trans[o, i_per]  # a name continues after B-PER, not after O
