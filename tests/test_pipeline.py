@@ -58,3 +58,48 @@ def test_published_unreadable_is_a_warning():
     assert iso is None and "kemarin sore" in warning
     doc = kabar.analyze("Teks berita.", published="kemarin sore")
     assert doc.published is None and any("kemarin sore" in w for w in doc.warnings)
+
+
+def test_pipeline_run_many_equals_run_one_by_one(reference_text):
+    texts = [reference_text, "Presiden Joko Widodo tiba di Surabaya, Senin (3/2).",
+             "Kapolda Metro Jaya Irjen Karyoto mengatakan 12 orang ditangkap di Jakarta."]
+    batched = pipeline.run_many([pipeline.new_document(t, published="2023-11-17") for t in texts])
+    alone = [kabar.analyze(t, published="2023-11-17") for t in texts]
+    assert [d.to_dict() for d in batched] == [d.to_dict() for d in alone]
+    assert any(e["name"] == "Esmail Qaani" for e in batched[0].entities)
+
+
+def test_pipeline_run_many_loses_only_the_failing_document(monkeypatch):
+    from kabar.stages import entities
+
+    real_run = entities.run
+
+    def run(doc):
+        if "meledak" in doc.text:
+            raise ValueError("kaput")
+        return real_run(doc)
+
+    def run_many(docs):  # the batch call fails as a whole; the pipeline must isolate it
+        return [run(d) for d in docs]
+
+    monkeypatch.setattr(entities, "run", run)
+    monkeypatch.setattr(entities, "run_many", run_many)
+    docs = [pipeline.new_document(t, id=f"a{i}") for i, t in enumerate(
+        ["Gubernur Anies tiba di Bandung.", "Bom meledak di Jakarta.", "Menteri Sri Mulyani hadir."])]
+    out = pipeline.run_many(docs)
+    assert isinstance(out[1], kabar.StageError) and "entities" in str(out[1]) and "a1" in str(out[1])
+    assert [type(d).__name__ for d in out] == ["Document", "StageError", "Document"]
+    assert out[2].entities and out[2].id == "a2"
+
+
+def test_batch_analyze_items_keeps_order_and_reports_bad_items():
+    from kabar.batch.local import analyze_items
+    from kabar.ingest import Item
+
+    items = [Item("a", {"text": "Warga Bandung berkumpul."}), Item("b", {"text": "  "}),
+             Item("c", {"html": 5}), Item("d", {"text": "Polisi menangkap 3 orang."})]
+    out = list(analyze_items(items, batch=3))
+    assert [o.item.name for o in out] == ["a", "b", "c", "d"]
+    assert out[0].doc and out[3].doc and out[3].doc.figures
+    assert out[1].error == "empty article text" and not out[1].crashed
+    assert "html" in out[2].error and out[2].doc is None

@@ -54,6 +54,48 @@ def run(doc: Document, stages: list[ModuleType] = STAGES) -> Document:
     return doc
 
 
+def run_many(docs: list[Document], stages: list[ModuleType] = STAGES) -> list[Document | StageError]:
+    """``run`` over many documents, in order; a document that fails becomes its StageError.
+
+    A stage with ``run_many`` (entities: one tagger call for every sentence)
+    takes the documents still going together; should that call fail, the
+    stage runs them one by one so only the document at fault is lost.
+    """
+    out: list[Document | StageError] = list(docs)
+    for stage in stages:
+        live = [i for i, d in enumerate(out) if isinstance(d, Document)]
+        batch = getattr(stage, "run_many", None)
+        if batch is not None and len(live) > 1:
+            try:
+                for i, doc in zip(live, batch([out[i] for i in live])):
+                    out[i] = doc
+                continue
+            except Exception:  # find the culprit one document at a time below
+                pass
+        for i in live:
+            try:
+                out[i] = stage.run(out[i])
+            except Exception as exc:
+                out[i] = StageError(stage_name(stage), out[i].id, exc)
+                out[i].__cause__ = exc
+    for d in out:
+        if isinstance(d, Document):
+            d.ensure_id()
+    return out
+
+
+def new_document(text: str, *, published=None, source: str | None = None, url: str | None = None,
+                 id: str | None = None, title: str | None = None) -> Document:
+    """The Document ``analyze`` starts from, before any stage has run."""
+    if not isinstance(text, str):
+        raise TypeError(f"analyze() needs the article text as str, not {type(text).__name__}")
+    iso, warning = parse_published(published)
+    doc = Document(text="", raw=text, id=id, url=url, source=source, title=title, published=iso)
+    if warning:
+        doc.warnings.append(warning)
+    return doc
+
+
 def analyze(text: str, *, published=None, source: str | None = None, url: str | None = None,
             id: str | None = None, title: str | None = None) -> Document:
     """Analyse one article's raw text; ``published`` anchors relative dates.
@@ -62,10 +104,4 @@ def analyze(text: str, *, published=None, source: str | None = None, url: str | 
     form ("Kamis, 12 Feb 2026 14:44"); one that cannot be read becomes a
     warning and is treated as missing.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"analyze() needs the article text as str, not {type(text).__name__}")
-    iso, warning = parse_published(published)
-    doc = Document(text="", raw=text, id=id, url=url, source=source, title=title, published=iso)
-    if warning:
-        doc.warnings.append(warning)
-    return run(doc)
+    return run(new_document(text, published=published, source=source, url=url, id=id, title=title))

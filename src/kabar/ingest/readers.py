@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..document import Document
-from ..pipeline import analyze
+from ..pipeline import new_document, run
 
 
 class InputError(ValueError):
@@ -145,6 +145,14 @@ def to_document(obj: dict, *, published=None) -> Document:
 
     Raises InputError for an object that holds no article.
     """
+    return run(prepare_document(obj, published=published))
+
+
+def prepare_document(obj: dict, *, published=None) -> Document:
+    """The unanalysed Document for one input object (HTML already extracted).
+
+    Raises InputError for an object that holds no article.
+    """
     text = obj.get("text")
     html = obj.get("html")
     title = obj.get("title")
@@ -165,5 +173,5 @@ def to_document(obj: dict, *, published=None) -> Document:
         raise InputError("empty article text")
     pub = obj.get("published") or published
     doc_id = obj.get("id")
-    return analyze(text, published=pub, source=obj.get("source"), url=obj.get("url"),
-                   id=str(doc_id) if doc_id is not None else None, title=title)
+    return new_document(text, published=pub, source=obj.get("source"), url=obj.get("url"),
+                        id=str(doc_id) if doc_id is not None else None, title=title)

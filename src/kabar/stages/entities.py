@@ -44,34 +44,65 @@ def _sentence_ranges(spans, sentences) -> list[tuple[int, int]]:
     return out
 
 
-def run(doc: Document) -> Document:
-    text, lex = doc.text, lexicon()
-    spans = units(text, doc.tokens, lex)
-    words = [text[a:b] for a, b in spans]
-    lex.prepare(words, text, spans)
-    ranges = _sentence_ranges(spans, doc.sentences or [(0, len(text))])
-    cap = cap_flags(words, lex)
-    ner = None
-    tg = tagger()
-    if tg is not None and ranges:
+class _Pending:
+    """One document between tokenising and tagging: its words and the sentences to tag."""
+
+    __slots__ = ("doc", "spans", "words", "ranges", "cap", "wanted")
+
+    def __init__(self, doc: Document):
+        lex = lexicon()
+        self.doc, text = doc, doc.text
+        self.spans = units(text, doc.tokens, lex)
+        self.words = [text[a:b] for a, b in self.spans]
+        lex.prepare(self.words, text, self.spans)
+        self.ranges = _sentence_ranges(self.spans, doc.sentences or [(0, len(text))])
+        self.cap = cap = cap_flags(self.words, lex)
+        words = self.words
         # The tagger only types capitalised stretches, so a sentence without a
         # capitalised word past its first (or an unusual first word) is not sent.
-        wanted = [(a, b) for a, b in ranges
-                  if any(cap[a + 1:b]) or (cap[a] and not lex.is_common(words[a]))]
-        ner = ["O"] * len(words)
-        if wanted:
-            tags = tg.tag([words[a:b] for a, b in wanted])
-            for (a, b), t in zip(wanted, tags):
-                ner[a:a + min(len(t), b - a)] = t[:b - a]  # a short answer leaves the rest "O"
-    mentions = find_mentions(text, ranges, spans, words, ner, lex, cap)
-    entities = group(mentions, words, lex)
+        self.wanted = [(a, b) for a, b in self.ranges
+                       if any(cap[a + 1:b]) or (cap[a] and not lex.is_common(words[a]))]
+
+
+def _tag(pending: list[_Pending]) -> list[list[str] | None]:
+    """NER tags per document, from one tagger call for all of them (None: no tagger)."""
+    tg = tagger()
+    if tg is None:
+        return [None] * len(pending)
+    batch = [p.words[a:b] for p in pending for a, b in p.wanted]
+    tags = iter(tg.tag(batch) if batch else [])
+    out = []
+    for p in pending:
+        ner = ["O"] * len(p.words)
+        for (a, b), t in zip(p.wanted, tags):
+            ner[a:a + min(len(t), b - a)] = t[:b - a]  # a short answer leaves the rest "O"
+        out.append(ner if p.ranges else None)
+    return out
+
+
+def _finish(p: _Pending, ner: list[str] | None) -> Document:
+    doc, text, lex = p.doc, p.doc.text, lexicon()
+    if lex.words_ref is not p.words:  # another document was prepared in between
+        lex.prepare(p.words, text, p.spans)
+    mentions = find_mentions(text, p.ranges, p.spans, p.words, ner, lex, p.cap)
+    entities = group(mentions, p.words, lex)
     entities.sort(key=lambda e: min(m.start for m in e.mentions))
     doc.entities = []
     for n, e in enumerate(entities, 1):
         best = e.longest()
         doc.entities.append({
             "id": f"e{n}", "name": text[best.start:best.end], "type": e.type,
-            "mentions": sorted({(m.start, m.end) for m in e.mentions}),
+            "mentions": [list(s) for s in sorted({(m.start, m.end) for m in e.mentions})],
         })
-        doc.entities[-1]["mentions"] = [list(s) for s in doc.entities[-1]["mentions"]]
     return doc
+
+
+def run(doc: Document) -> Document:
+    p = _Pending(doc)
+    return _finish(p, _tag([p])[0])
+
+
+def run_many(docs: list[Document]) -> list[Document]:
+    """``run`` over many documents with one tagger call: batched Viterbi is far cheaper."""
+    pending = [_Pending(d) for d in docs]
+    return [_finish(p, ner) for p, ner in zip(pending, _tag(pending))]
