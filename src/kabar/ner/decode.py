@@ -15,7 +15,7 @@ tie-breaking; ``tests/test_ner_decode.py`` checks the tags agree.
 """
 from __future__ import annotations
 
-from itertools import chain, repeat
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -54,7 +54,13 @@ class CrfWeights:
         return cls(labels, attrs, state, trans)
 
 
-_NO_PAIR = (0, 0, 0)
+def _fit(table: np.ndarray, size: int) -> np.ndarray:
+    """``table``, or a copy twice as long, so that ``size`` rows fit."""
+    if size <= len(table):
+        return table
+    grown = np.zeros((max(size, 2 * len(table)),) + table.shape[1:], dtype=table.dtype)
+    grown[:len(table)] = table
+    return grown
 
 
 class Decoder:
@@ -77,8 +83,12 @@ class Decoder:
         self._table = np.zeros((len(w.attrs) + 1 + 4096, len(w.labels)))
         self._table[:len(w.attrs) + 1] = w.state
         self._used = len(w.attrs) + 1
-        self._words: dict[tuple[str, bool], tuple[int, ...]] = {}
-        self._pairs: dict[tuple[str, str, bool], tuple[int, int, int]] = {}
+        # word form -> id; its five table rows (own, as neighbour -2, -1, +1, +2)
+        # sit in _word_rows[id]. Pair id 0 is "no bigram or cue feature".
+        self._words: dict[tuple[str, bool], int] = {}
+        self._word_rows = np.zeros((4096, 5), dtype=np.intp)
+        self._pairs: dict[tuple[str, str, bool], int] = {}
+        self._pair_rows = np.zeros((4096, 3), dtype=np.intp)
         self._gaz: dict[tuple, int] = {}
         # Where a neighbour is missing the featurizer writes "<off>pad"; the
         # first token also gets BOS and the last EOS, exactly where -1/+1 pad.
@@ -123,26 +133,33 @@ class Decoder:
         f, groups = self.f, []
         for w, lc in new:
             groups.append(f._own_features(w, lc))
-            groups.extend(f._ctx_features(w, off, lc) for off in self.OFFSETS)
-        rows = self._add_rows(groups)
-        for k, key in enumerate(new):
-            self._words[key] = tuple(rows[5 * k:5 * k + 5])
+            ctx = f.ctx_all(w, lc)
+            groups.extend([ctx[off] for off in self.OFFSETS])
+        rows = np.array(self._add_rows(groups), dtype=np.intp).reshape(len(new), 5)
+        first = len(self._words)
+        self._word_rows = _fit(self._word_rows, first + len(new))
+        self._word_rows[first:first + len(new)] = rows
+        for k, key in enumerate(new, first):
+            self._words[key] = k
 
-    def _pair(self, prev_low: str, word: str, low: str, lc: bool) -> tuple[int, int, int]:
-        """Rows of (bg+ of the previous token, bg- of this token, cue of this token)."""
-        if prev_low not in self._heads and "|" not in prev_low:
-            return _NO_PAIR  # no bigram or cue feature starts with this word: not worth a cache entry
+    def _pair(self, prev_low: str, word: str, low: str, lc: bool) -> int:
+        """Id of the rows (bg+ of the previous token, bg- of this token, cue of this token).
+
+        Only called where ``prev_low`` starts some bigram or cue feature: for
+        any other word all three are zero, and not worth a cache entry.
+        """
         key = (prev_low, word, lc)
-        rows = self._pairs.get(key)
-        if rows is None:
+        pid = self._pairs.get(key)
+        if pid is None:
             attrs = self.w.attrs
             bigram = prev_low + "|" + low
             cue = 0
             if self.f.conjoin_context:
                 cue = attrs.get(f"cue={prev_low}|{self.f._look(word, low, lc)}", 0)
-            rows = self._pairs[key] = (attrs.get("bg+=" + bigram, 0),
-                                       attrs.get("bg-=" + bigram, 0), cue)
-        return rows
+            pid = self._pairs[key] = len(self._pairs) + 1
+            self._pair_rows = _fit(self._pair_rows, pid + 1)
+            self._pair_rows[pid] = (attrs.get("bg+=" + bigram, 0), attrs.get("bg-=" + bigram, 0), cue)
+        return pid
 
     def _gazetteer(self, hits: list[list[str]], i: int) -> int:
         prev = tuple(hits[i - 1]) if i > 0 else ()
@@ -172,9 +189,9 @@ class Decoder:
         """
         lcs = [self.lower_case(words) for words in sentences]
         self._learn_words(sentences, lcs)
-        known, pairs, pair = self._words, self._pairs, self._pair
-        word_rows: list[tuple[int, ...]] = []
-        pair_rows: list[tuple[int, int, int]] = []
+        known, pairs, pair, heads = self._words, self._pairs, self._pair, self._heads
+        word_ids: list[int] = []
+        pair_ids: list[int] = []
         gaz_rows: list[int] = []
         pos: list[int] = []
         for words, lc in zip(sentences, lcs):
@@ -182,20 +199,24 @@ class Decoder:
             if not n:
                 continue
             lows = [w.lower() for w in words]
-            word_rows.extend([known[w, lc] for w in words])
-            pair_rows.append((0, 0, 0))
-            pair_rows.extend([pairs.get((lows[i - 1], words[i], lc))
-                              or pair(lows[i - 1], words[i], lows[i], lc) for i in range(1, n)])
+            word_ids.extend([known[w, lc] for w in words])
+            pair_ids.append(0)
+            pair_ids.extend([
+                pairs.get((lows[i - 1], words[i], lc))
+                or (pair(lows[i - 1], words[i], lows[i], lc)
+                    if lows[i - 1] in heads or "|" in lows[i - 1] else 0)
+                for i in range(1, n)])
             hits = self.f.phrase_labels(lows) if self.f.gazetteer else None
             if hits and any(hits):
-                gaz_rows.extend([self._gazetteer(hits, i) for i in range(n)])
+                near = [bool(h) for h in hits] + [False]  # [-1] and [n] read as "no hit"
+                gaz_rows.extend([self._gazetteer(hits, i) if near[i - 1] or near[i] or near[i + 1]
+                                 else 0 for i in range(n)])
             else:
                 gaz_rows.extend([0] * n)
             pos.extend(range(n))
         t = len(pos)
-        # fromiter over a flat chain: np.asarray on a list of tuples is ~10x slower
-        w = np.fromiter(chain.from_iterable(word_rows), dtype=np.intp, count=5 * t).reshape(t, 5)
-        p = np.fromiter(chain.from_iterable(pair_rows), dtype=np.intp, count=3 * t).reshape(t, 3)
+        w = self._word_rows[np.array(word_ids, dtype=np.intp)]
+        p = self._pair_rows[np.array(pair_ids, dtype=np.intp)]
         at = np.asarray(pos, dtype=np.intp)
         # a token is last in its sentence when the next token starts one
         last = np.ones(t, dtype=bool)

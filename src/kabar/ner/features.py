@@ -13,13 +13,21 @@ lower-case text teaches the model to lean on words and clusters.
 from __future__ import annotations
 
 import re
+from itertools import groupby
 
 _DIGITS = re.compile(r"\d")
+# str.translate beats re.sub for the ASCII digits; any other digit goes through the regex
+_ZERO = str.maketrans("0123456789", "0000000000")
 _SHAPE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "X" * 26 + "x" * 26 + "d" * 10,
 )
-_SQUEEZE = re.compile(r"(.)\1+")
+
+
+def _zero(low: str) -> str:
+    """Digits -> "0" (the word feature's normal form)."""
+    out = low.translate(_ZERO)
+    return out if out.isascii() else _DIGITS.sub("0", out)
 
 
 class Featurizer:
@@ -50,7 +58,7 @@ class Featurizer:
 
     def _own_features(self, word: str, lc: bool) -> list[str]:
         low = word.lower()
-        norm = _DIGITS.sub("0", low)
+        norm = _zero(low)
         f = ["b", "w=" + norm]
         n = len(low)
         for k in (1, 2, 3, 4):
@@ -64,7 +72,7 @@ class Featurizer:
         cl = self.clusters.get(low, ("?",))
         if not lc:
             shape = word.translate(_SHAPE)
-            squeezed = _SQUEEZE.sub(r"\1", shape)[:6]
+            squeezed = "".join([k for k, _ in groupby(shape)])[:6]
             f.append("sh=" + squeezed)
             if self.conjoin and len(cl) > 1:
                 # Case x word class: "Xx" in a place cluster means something
@@ -93,25 +101,38 @@ class Featurizer:
         key = (word, off, lc)
         feats = self._ctx.get(key)
         if feats is None:
-            feats = self._ctx[key] = self._ctx_features(word, off, lc)
+            for o, f in self.ctx_all(word, lc).items():
+                self._ctx[word, o, lc] = f
+            feats = self._ctx[key]
         return feats
 
     def _ctx_features(self, word: str, off: int, lc: bool) -> list[str]:
+        return self.ctx_all(word, lc)[off]
+
+    def ctx_all(self, word: str, lc: bool) -> dict[int, list[str]]:
+        """The word's features as each neighbour (-2, -1, +1, +2): one pass for all four."""
         low = word.lower()
-        tag = f"{off:+d}"
-        f = [tag + "w=" + _DIGITS.sub("0", low)]
+        norm = _zero(low)
         cl = self.clusters.get(low)
-        if cl:
-            f.extend(f"{tag}c{i}={c}" for i, c in enumerate(cl))
+        title = punct = False
         if not lc:
-            if word[:1].isupper():
+            title = word[:1].isupper()
+            punct = not title and not any(c.isalnum() for c in word)
+        s3 = low[-3:] if len(low) > 3 else None
+        out = {}
+        for off in (-2, -1, 1, 2):
+            tag = f"{off:+d}"
+            f = [tag + "w=" + norm]
+            if cl:
+                f.extend([f"{tag}c{i}={c}" for i, c in enumerate(cl)])
+            if title:
                 f.append(tag + "title")
-            elif not any(c.isalnum() for c in word):
+            elif punct:
                 f.append(tag + "punct=" + word[:3])
-        if abs(off) == 1:
-            if len(low) > 3:
-                f.append(tag + "s3=" + low[-3:])
-        return f
+            if s3 is not None and (off == 1 or off == -1):
+                f.append(tag + "s3=" + s3)
+            out[off] = f
+        return out
 
     def _look(self, word: str, low: str, lc: bool) -> str:
         if lc:
@@ -125,8 +146,8 @@ class Featurizer:
         hits: list[list[str]] = [[] for _ in lows]
         gaz = self.gazetteer
         n = len(lows)
-        for i, low in enumerate(lows):
-            for phrase, label in gaz.get(low, ()):
+        for i in [i for i, low in enumerate(lows) if low in gaz]:
+            for phrase, label in gaz[lows[i]]:
                 k = len(phrase)
                 if i + k <= n and (k == 1 or tuple(lows[i:i + k]) == phrase):
                     hits[i].append("B=" + label)

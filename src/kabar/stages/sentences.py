@@ -181,12 +181,19 @@ def _spacy_spans(text: str) -> list[tuple[int, int]]:
     if len(_CHUNKS) > _MAX_CHUNKS:  # bounded; emptied before, never while, serving a text
         _CHUNKS.clear()
     chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(text)]
-    new = list(dict.fromkeys(w for _, w in chunks if w not in _CHUNKS))
+    cache = _CHUNKS
+    new = [w for _, w in chunks if w not in cache]
     if new:
-        _learn_chunks(new)
-    out = []
+        _learn_chunks(list(dict.fromkeys(new)))
+    out: list[tuple[int, int]] = []
+    append = out.append
     for start, w in chunks:
-        out.extend((start + a, start + b) for a, b in _CHUNKS[w])
+        spans = cache[w]
+        if len(spans) == 1:  # most chunks are one token: skip the generator
+            append((start, start + len(w)) if spans[0][0] == 0 and spans[0][1] == len(w)
+                   else (start + spans[0][0], start + spans[0][1]))
+        else:
+            out.extend([(start + a, start + b) for a, b in spans])
     return out
 
 
