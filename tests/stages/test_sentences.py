@@ -127,12 +127,13 @@ def test_sentences_chunk_cache_overflow_keeps_tokens(monkeypatch):
     for _ in range(3):
         assert tokenize(text) == first
         assert tokenize("Lain lagi kata mereka hari ini.")
+        assert len(stage._CHUNKS) <= 3 + 8  # trimmed back before each new text
 
 
 @pytest.mark.parametrize("chunk", [
     "Jakarta", "yang", "Jakarta,", "itu.", "(ANTARA)", "“Kami", "kata’", "Hamas?”", "dia;",
     "[Red]", "'Sudah", "baik!\"", "USDA", "Rpx", "E.", "McD.", "GoT.", "bawah):", "jontor:)",
-    "itu,’’", "’’Jelas", "xD", "dr.", "Jl.", "Kec.", "tersebut.”",
+    "itu,’’", "’’Jelas", "xD", "dr.", "Jl.", "Kec.", "tersebut.”", "2024", "15", "١٢",
 ])
 def test_sentences_plain_chunks_skip_spacy_with_spacy_tokens(chunk):
     from spacy.attrs import IDX, LENGTH

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 
 from .. import lang
 from ..document import Document
@@ -178,8 +179,11 @@ def _spacy_spans(text: str) -> list[tuple[int, int]]:
     keep them per chunk form and send only chunks not seen before through
     spaCy, joined by single spaces: the same tokens for a fraction of the cost.
     """
-    if len(_CHUNKS) > _MAX_CHUNKS:  # bounded; emptied before, never while, serving a text
-        _CHUNKS.clear()
+    if len(_CHUNKS) > _MAX_CHUNKS:  # bounded; trimmed before, never while, serving a text
+        # drop the older half (dicts keep insertion order): the words of the
+        # current story stay, and one overflow does not cost a full relearn
+        for old in list(islice(_CHUNKS, len(_CHUNKS) - _MAX_CHUNKS // 2)):
+            del _CHUNKS[old]
     chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(text)]
     cache = _CHUNKS
     new = [w for _, w in chunks if w not in cache]
@@ -215,6 +219,8 @@ def _plain_word():
     rules = tok.rules or {}
 
     def plain(w: str) -> bool:
+        if w.isdigit():  # "2024", "15": no rule cuts a run of ASCII digits
+            return w.isascii() and w not in rules
         return (w.isascii() and w.isalpha() and w not in rules
                 and not (risky and risky.match(w)))
     return plain
