@@ -79,3 +79,10 @@ def test_weights_read_from_model_file():
     assert not w.state[0].any()  # row 0 is the zero row unknown features fall to
     o, b_per, i_per = (w.labels.index(x) for x in ("O", "B-PER", "I-PER"))
     assert w.trans[b_per, i_per] > w.trans[o, i_per]  # a name continues after B-PER, not after O
+
+
+def test_decoder_tags_long_inputs_in_chunks(monkeypatch, crf):
+    dec = fresh_decoder()
+    monkeypatch.setattr(Decoder, "CHUNK", 3)
+    got = dec.tag(SENTENCES * 2)  # 14 sentences: five chunks, empty ones included
+    assert got == [crfsuite_tags(crf, s) for s in SENTENCES * 2]

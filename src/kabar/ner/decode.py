@@ -239,7 +239,17 @@ class Decoder:
         out[:, 8] = gaz_rows
         return out
 
+    # Sentences decoded together: Viterbi's arrays are (longest, sentences, labels),
+    # so a whole CoNLL file at once could hold one long sentence times thousands.
+    CHUNK = 1024
+
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        if len(sentences) > self.CHUNK:
+            return [t for k in range(0, len(sentences), self.CHUNK)
+                    for t in self._tag(sentences[k:k + self.CHUNK])]
+        return self._tag(sentences)
+
+    def _tag(self, sentences: list[list[str]]) -> list[list[str]]:
         lengths = [len(s) for s in sentences]
         if not any(lengths):
             return [[] for _ in sentences]
