@@ -88,6 +88,18 @@ def test_clean_inline_video_and_scroll_prompts_removed():
     assert "[Gambas:Video 20detik]" in doc.boilerplate
 
 
+def test_clean_social_media_embeds_removed():
+    raw = ("Foto itu hasil suntingan. REFERENSI: https://example.com/a (function(d, s, id) { var js, "
+           "fjs = d.getElementsByTagName(s)[0]; js = d.createElement(s); js.id = id; fjs.parentNode."
+           "insertBefore(js, fjs);}(document, 'script', 'facebook-jssdk')); #hoax Beredar foto mobil "
+           "baru… Posted by Grup Cek Fakta on\xa0Friday, June 23, 2017 Polisi membantah kabar itu. "
+           "Waspada! A post shared by Humas Kota (@humaskota) on Jun 24, 2018 at 1:51am PDT")
+    doc = cleaned(raw)
+    assert "function" not in doc.text and "Posted by" not in doc.text and "post shared" not in doc.text
+    assert "Beredar foto mobil" not in doc.text  # the embedded post went with its loader
+    assert "Foto itu hasil suntingan." in doc.text and "Polisi membantah kabar itu." in doc.text
+
+
 def test_clean_bracketed_related_link_removed():
     raw = ("Kajian teknis belum disempurnakan. (baca: Menteri: Proyek Itu Kecil, Bukan Megaproyek) "
            "Menurut dia, proyek itu tetap penting.")
