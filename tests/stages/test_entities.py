@@ -261,3 +261,28 @@ def test_entities_title_followed_only_by_office_words():
     es = ents("Menurut Menteri Dalam Negeri, aturan itu berlaku. Kata Ketua Umum.")
     assert all(e["type"] in ("PER", "ORG", "LOC") for e in es)
     assert not any("Negeri" in f for e in es for f in e["forms"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an abbreviated title with its period is still a title
+    ("Hal itu disampaikan Ketua MUI KH. Cholil Nafis di Jakarta.",
+     {("ORG", "MUI"), ("PER", "Cholil Nafis"), ("LOC", "Jakarta")}),
+    # hyphenated names after a place head are the place's one name
+    ("Jembatan Soekarno-Hatta di Kota Malang melengkung.",
+     {("LOC", "Jembatan Soekarno-Hatta"), ("LOC", "Kota Malang")}),
+    # an embassy is a body, though a country's name is inside it
+    ("Data Kedutaan Besar Republik Indonesia (KBRI) mencatat kenaikan.",
+     {("ORG", "Kedutaan Besar Republik Indonesia")}),
+    # units and diseases written with a capital are no names; neither is shouting
+    ("Getaran jembatan 2,9 Hertz, kata petugas pemeriksa Tuberkulosis.", set()),
+    ("AKAN KAH PERANG TERJADI ? BERITA HARI INI.", set()),
+    # English job titles are titles
+    ("Ujar Vice President Marketplace Facebook Deborah Liu dalam keterangan.",
+     {("ORG", "Facebook"), ("PER", "Deborah Liu")}),
+    # media named by a lower-case domain or a brand are organisations; URLs are not names
+    ("Ia berkata kepada thejakartapost.com, seperti dilansir detikSulsel, Senin.",
+     {("ORG", "thejakartapost.com"), ("ORG", "detikSulsel")}),
+    ("Sumber: https://www.cnnindonesia.com/teknologi/2017 dan www.detik.com.", set()),
+])
+def test_entities_general_patterns(text, expected):
+    assert {(e["type"], e["name"]) for e in ents(text)} == expected

@@ -171,6 +171,8 @@ def lexicon() -> Lexicon:
                     lex.folded.setdefault(tuple(w.lower() for w in words), (typ, key))
                 lex.max_len = max(lex.max_len, len(words))
     lex.titles = _phrases("titles.txt")
+    # "KH.", "Prof.", "Hj.": a one-word title also comes abbreviated with a period
+    lex.titles.update({(k[0] + ".",): 1 for k in list(lex.titles) if len(k) == 1 and k[0].isalpha()})
     lex.title_len = max(map(len, lex.titles))
     lex.org_heads = _phrases("entity_org_heads.txt")
     lex.loc_heads = _phrases("entity_loc_heads.txt")
@@ -183,7 +185,8 @@ def lexicon() -> Lexicon:
     lex.admin = frozenset(fold(w) for w in lang.lines("entity_admin_prefixes.txt"))
     lex.org_tails = frozenset(fold(w) for w in lang.lines("entity_org_tails.txt"))
     lex.connectors = frozenset(fold(w) for w in lang.lines("entity_connectors.txt"))
-    lex.common = frozenset(fold(w) for w in lang.lines("entity_common_words.txt"))
+    lex.common = frozenset(fold(w) for name in ("entity_common_words.txt", "entity_not_names.txt")
+                           for w in lang.lines(name))
     lex.stop = _phrases("entity_stop.txt")
     if lex.comma_keys:
         lex.comma_names = re.compile(lang.alternation(lex.comma_keys), re.IGNORECASE)

@@ -9,6 +9,7 @@ decides (``kabar.entities.words`` prepares the words).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .gazetteer import Lexicon, fold
@@ -183,6 +184,8 @@ class RunReader:
             if p < q:
                 self.emit(p, q, "PER", titled=True)
             return
+        if q - p >= 2 and all(acronym(w) for w in words[p:q]) and any(lex.is_common(w) for w in words[p:q]):
+            return  # shouting in capitals ("BUKAN CINA"), not a name
         if acronym(words[p]) and q - p >= 2 and len(words[p]) >= 3:
             self.emit(p, q, "ORG")  # "BPR Christa Jaya", "CV ASM": a body named by its kind
             return
@@ -193,8 +196,6 @@ class RunReader:
         if q - p == 1 and (lex.is_common(words[p]) or words[p].lower() in lex.directions
                            or ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
             return  # a lone capitalised ordinary word ("Utara", "Rakyat", "III") is no name
-        if q - p >= 2 and all(acronym(w) for w in words[p:q]) and any(lex.is_common(w) for w in words[p:q]):
-            return  # shouting in capitals ("BUKAN CINA"), not a name
         if self.ner is None:
             self.fallback(p, q)
             return
@@ -249,7 +250,27 @@ def find_mentions(text, sentences, spans, words, ner, lex: Lexicon, cap=None) ->
             # "hakim tunggal Consilia ...": a lower-case title before the run marks a person.
             titled = i > s and bool(lex.title_at(words, i - 1, i) or (i - 1 > s and lex.title_at(words, i - 2, i) == 2))
             reader.read(i, j, initial, titled)
+    _site_names(reader, text, spans)
     return reader.out
+
+
+# A news site named by its lower-case domain ("kata dia kepada thejakartapost.com"): media are ORG.
+# Capitalised ones ("Kompas.com") are read with the other capitalised words; URLs are not names.
+_SITE = re.compile(r"(?<![\w./@:-])[a-z][a-z0-9-]{2,}(?:\.[a-z0-9-]+)?\.(?:com|co\.id|id|net|org|tv)(?![\w/@-]|\.\w)")
+
+
+def _site_names(reader: RunReader, text, spans) -> None:
+    if ".co" not in text and ".id" not in text and ".net" not in text and ".org" not in text \
+            and ".tv" not in text:
+        return
+    starts = {a: k for k, (a, _) in enumerate(spans)}
+    ends = {b: k for k, (_, b) in enumerate(spans)}
+    for m in _SITE.finditer(text):
+        if m.group().startswith("www."):
+            continue
+        i, j = starts.get(m.start()), ends.get(m.end())
+        if i is not None and j is not None:
+            reader.emit(i, j + 1, "ORG")
 
 
 def _comma_names(reader: RunReader, text, spans, lex: Lexicon) -> set[int]:

@@ -42,6 +42,8 @@ def unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple
             out += [(a, b - 1), (b - 1, b)]  # "Kepulauan Riau'": a closing quote glued on
             continue
         m = _CAMEL.fullmatch(text, a, b)
+        if m and lex.word(text[a:b]):
+            m = None  # a known name as a whole ("detikSulsel"), not two glued words
         if m and (lex.is_common(m.group(1)) or lex.word(m.group(2))):
             # "dilansirAFP": a word glued to the name after it (the cleaner's leftovers).
             out += [(a, m.end(1)), (m.start(2), b)]
@@ -73,9 +75,13 @@ def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[
             continue
         a = tokens[i][0]
         words = [text[x:y] for x, y in tokens[i:j + 1:2]]
+        # "Jembatan Soekarno-Hatta", "Jalan Prof. Dr.-Ing": after a place or body
+        # head the hyphenated names are that place's one name, not a pair of people.
+        before = [text[tokens[i - 1][0]:tokens[i - 1][1]]] if i > 0 else []
         pair = (all(w[:1].isupper() and len(w) > 1 for w in words)
                 and lex.word(text[a:tokens[j][1]]) is None
-                and words[0].lower() not in lex.connectors)
+                and words[0].lower() not in lex.connectors
+                and not (before and lex.head_at(before, 0, 1)[0]))
         if pair:
             out.extend(tokens[i:j + 1])
         else:

@@ -7,7 +7,7 @@ strings that must stay whole (``tokenizer_keep.txt``: "25/8", "COVID-19",
 abbreviations from ``tokenizer_abbreviations.txt`` such as "Jl.") are merged,
 cutting any spaCy token that crosses their edge ("8)" -> "8", ")"); words
 glued by scraping ("ArabiyaJumat") are cut at the lower-to-upper join unless
-listed in ``tokenizer_camelcase.txt``; brackets, semicolons and commas left
+listed in ``tokenizer_camelcase.txt`` or ``glue_brands.txt``; brackets, semicolons and commas left
 glued to words are split off. spaCy and these repairs only ever look inside
 one whitespace-delimited chunk, so their result is cached per chunk form.
 
@@ -87,7 +87,8 @@ def _cut_camel(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     cuts = [m.start() + 1 for m in _CAMEL.finditer(text)]
     if not cuts:
         return spans
-    keep, out, i = lang.words("tokenizer_camelcase.txt"), [], 0
+    # outlet brands ("detikSulsel", "kumparanNEWS") are single names too
+    keep, out, i = lang.words("tokenizer_camelcase.txt") | lang.words("glue_brands.txt"), [], 0
     for a, b in spans:
         while i < len(cuts) and cuts[i] <= a:
             i += 1
