@@ -261,17 +261,34 @@ def objects(sent: Sentence, t_end: int, preps: frozenset, lex: Lexicon) -> Objec
             j = last + 1
             continue
         if low in lex.clause_stops or w in _PUNCT_HARD:
+            if low in preps and out.target is None:
+                _complement_subject(out, sent, j, preps, lex)
             break
         if low in lex.apposition:
             gap, clause_over = 0, False  # "pihak terkait, khususnya Balai X": the object restated
         elif w == ",":
             clause_over = True  # "... keperkasaan dollar, Agus menyampaikan": a new clause
         elif low not in lex.preps and low not in lex.aux and w != "," and w not in _PUNCT_SOFT:
-            plain, gap = plain + 1, gap + 1
+            plain += 1
+            if not w[:1].isupper():  # "menemui Menteri Luar Negeri RI Retno": a title is no gap
+                gap += 1
             if plain > MAX_PLAIN_AFTER:
                 break
         j += 1
     return out
+
+
+def _complement_subject(out: Objects, sent: Sentence, j: int, preps: frozenset, lex: Lexicon) -> None:
+    """"mendesak agar Korea Utara mematuhi ...": where the trigger allows a clause
+    opener (agar, supaya) as its target's mark, the clause's subject is the target."""
+    k = j + 1
+    while k < len(sent.words) and k - j <= 1 + MAX_DIRECT_GAP and sent.ment[k] < 0:
+        if sent.low[k] in lex.clause_stops or sent.words[k] in _PUNCT_HARD or sent.words[k] == ",":
+            return
+        k += 1
+    if k < len(sent.words) and sent.ment[k] >= 0:
+        m = sent.ment[k]
+        _assign(out, sent, m, sent.low[j], preps, lex, _last_tok(sent, m, k))
 
 
 def _assign(out: Objects, sent: Sentence, m: int, gov: str | None, preps: frozenset,
