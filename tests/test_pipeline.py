@@ -1,3 +1,4 @@
+import sys
 import types
 
 import pytest
@@ -103,3 +104,25 @@ def test_batch_analyze_items_keeps_order_and_reports_bad_items():
     assert out[0].doc and out[3].doc and out[3].doc.figures
     assert out[1].error == "empty article text" and not out[1].crashed
     assert "html" in out[2].error and out[2].doc is None
+
+
+def test_pipeline_threads_share_caches_safely(reference_text):
+    """The web app analyses in worker threads; the shared tokenizer and tagger caches must hold."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kabar.ner import get_tagger
+    from kabar.stages import sentences
+
+    texts = [reference_text] + [f"Bupati Kabupaten Contoh{i} Budi Hartono{i} meminta warga Desa Uji{i} "
+                                f"mengungsi, kata Kapolres AKBP Rudi Santoso{i} di Surabaya." for i in range(40)]
+    sequential = [kabar.analyze(t).to_dict() for t in texts]
+    get_tagger().decoder.clear()  # make the threads learn every word again, concurrently
+    sentences._CHUNKS.clear()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, so races show
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            threaded = [d.to_dict() for d in pool.map(kabar.analyze, texts)]
+    finally:
+        sys.setswitchinterval(interval)
+    assert threaded == sequential

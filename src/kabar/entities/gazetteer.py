@@ -65,28 +65,32 @@ class Lexicon:
     first_org: set = field(default_factory=set)
     first_loc: set = field(default_factory=set)
     first_stop: set = field(default_factory=set)
-    words_ref: list | None = None
-    norm: list = field(default_factory=list)
-    low: list = field(default_factory=list)
+    # (words, their apostrophe-normalised forms, those lower-cased) of the document
+    # being read, set as one tuple: threads analysing two documents never mix them.
+    prepared: tuple | None = None
+
+    @property
+    def words_ref(self) -> list | None:
+        return self.prepared[0] if self.prepared else None
 
     def prepare(self, words: list[str], text: str | None = None, spans=None) -> None:
         """Fold the document's words once; lookups on this very list then index the folds."""
-        self.words_ref = words
         if text is not None:
             # Folding the text once and slicing is cheaper than folding every word,
             # as long as lower-casing keeps every offset (it does but for rare letters).
             norm_text = text.translate(APOSTROPHES)
             low_text = norm_text.lower()
             if len(low_text) == len(text):
-                self.norm = [norm_text[a:b] for a, b in spans]
-                self.low = [low_text[a:b] for a, b in spans]
+                self.prepared = (words, [norm_text[a:b] for a, b in spans],
+                                 [low_text[a:b] for a, b in spans])
                 return
-        self.norm = [w.translate(APOSTROPHES) for w in words]
-        self.low = [w.lower() for w in self.norm]
+        norm = [w.translate(APOSTROPHES) for w in words]
+        self.prepared = (words, norm, [w.lower() for w in norm])
 
     def _folds(self, words):
-        if words is self.words_ref:
-            return self.norm, self.low
+        prepared = self.prepared
+        if prepared is not None and words is prepared[0]:
+            return prepared[1], prepared[2]
         norm = [w.translate(APOSTROPHES) for w in words]
         return norm, [w.lower() for w in norm]
 

@@ -15,6 +15,7 @@ tie-breaking; ``tests/test_ner_decode.py`` checks the tags agree.
 """
 from __future__ import annotations
 
+import threading
 from itertools import repeat
 from pathlib import Path
 
@@ -71,6 +72,7 @@ class Decoder:
     def __init__(self, featurizer: Featurizer, weights: CrfWeights):
         self.f = featurizer
         self.w = weights
+        self._lock = threading.Lock()
         # first words of the model's "bg+=a|b", "bg-=a|b" and "cue=a|look" features
         self._heads = {a.split("=", 1)[1].split("|", 1)[0] for a in weights.attrs
                        if a.startswith(("bg+=", "bg-=", "cue="))}
@@ -244,10 +246,13 @@ class Decoder:
     CHUNK = 1024
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
-        if len(sentences) > self.CHUNK:
-            return [t for k in range(0, len(sentences), self.CHUNK)
-                    for t in self._tag(sentences[k:k + self.CHUNK])]
-        return self._tag(sentences)
+        # One call at a time: the web app analyses in worker threads, and two calls
+        # growing the row table together could hand one row to two words.
+        with self._lock:
+            if len(sentences) > self.CHUNK:
+                return [t for k in range(0, len(sentences), self.CHUNK)
+                        for t in self._tag(sentences[k:k + self.CHUNK])]
+            return self._tag(sentences)
 
     def _tag(self, sentences: list[list[str]]) -> list[list[str]]:
         lengths = [len(s) for s in sentences]

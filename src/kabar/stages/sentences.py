@@ -20,6 +20,7 @@ A period glued between two words ("punggung.Seperti") also ends one.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
@@ -46,6 +47,7 @@ _QUOTE = re.compile(r"[\"“”]")
 _CHUNK = re.compile(r"\S+")
 _CHUNKS: dict[str, tuple[tuple[int, int], ...]] = {}  # chunk -> its token offsets
 _MAX_CHUNKS = 100_000  # some 20 MB at most
+_LOCK = threading.Lock()
 # A "quotation" longer than this is taken for mismatched marks and holds no sentence open.
 _MAX_QUOTE = 1500
 
@@ -180,13 +182,21 @@ def _spacy_spans(text: str) -> list[tuple[int, int]]:
     keep them per chunk form and send only chunks not seen before through
     spaCy, joined by single spaces: the same tokens for a fraction of the cost.
     """
-    if len(_CHUNKS) > _MAX_CHUNKS:  # bounded; trimmed before, never while, serving a text
+    # One text at a time: the web app analyses in threads, spaCy's tokenizer (which
+    # adds to its vocabulary) is not meant to be shared unguarded, and a trim must
+    # not empty the cache under another text's feet. Uncontended, the lock is free.
+    with _LOCK:
+        return _spans_locked(text)
+
+
+def _spans_locked(text: str) -> list[tuple[int, int]]:
+    cache = _CHUNKS
+    if len(cache) > _MAX_CHUNKS:  # bounded; trimmed before, never while, serving a text
         # drop the older half (dicts keep insertion order): the words of the
         # current story stay, and one overflow does not cost a full relearn
-        for old in list(islice(_CHUNKS, len(_CHUNKS) - _MAX_CHUNKS // 2)):
-            del _CHUNKS[old]
+        for old in list(islice(cache, len(cache) - _MAX_CHUNKS // 2)):
+            del cache[old]
     chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(text)]
-    cache = _CHUNKS
     new = [w for _, w in chunks if w not in cache]
     if new:
         _learn_chunks(list(dict.fromkeys(new)))
