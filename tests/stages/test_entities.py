@@ -283,6 +283,9 @@ def test_entities_title_followed_only_by_office_words():
     ("Ia berkata kepada thejakartapost.com, seperti dilansir detikSulsel, Senin.",
      {("ORG", "thejakartapost.com"), ("ORG", "detikSulsel")}),
     ("Sumber: https://www.cnnindonesia.com/teknologi/2017 dan www.detik.com.", set()),
+    # a place head closing a run ends a person's name, it opens no place
+    ("Wakil Menteri ESDM Yuliot Tanjung meminta warga di Tanjung Priok waspada.",
+     {("ORG", "ESDM"), ("PER", "Yuliot Tanjung"), ("LOC", "Tanjung Priok")}),
 ])
 def test_entities_general_patterns(text, expected):
     assert {(e["type"], e["name"]) for e in ents(text)} == expected

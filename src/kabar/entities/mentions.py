@@ -139,8 +139,10 @@ class RunReader:
                 p += n
                 continue
             q = p + 1
+            # A head word closing the run names nothing by itself: it ends this name
+            # ("Yuliot Tanjung", "Gantosori Tanjung"), it does not open a place.
             while q < j and not (lex.title_at(words, q, j) or lex.lookup(words, q, j)
-                                 or lex.head_at(words, q, j)[0] or lex.stop_at(words, q, j)):
+                                 or 0 < lex.head_at(words, q, j)[0] < j - q or lex.stop_at(words, q, j)):
                 q += 1
             self.plain(p, q, titled)
             p = q
