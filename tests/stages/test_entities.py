@@ -283,6 +283,18 @@ def test_entities_title_followed_only_by_office_words():
     ("Ia berkata kepada thejakartapost.com, seperti dilansir detikSulsel, Senin.",
      {("ORG", "thejakartapost.com"), ("ORG", "detikSulsel")}),
     ("Sumber: https://www.cnnindonesia.com/teknologi/2017 dan www.detik.com.", set()),
+    # a company's closing word, then a person; a national team is a body
+    ("Analis MNC Sekuritas Edwin Sebayang memprediksi IHSG memerah.",
+     {("ORG", "MNC Sekuritas"), ("PER", "Edwin Sebayang")}),
+    ("Timnas Pantai Gading dan Timnas Kamerun menang.",
+     {("ORG", "Timnas Pantai Gading"), ("ORG", "Timnas Kamerun")}),
+    # written-out ranks are titles; neighbourhood units, school levels and degrees are no names
+    ("Kata Kapolda Inspektur Jenderal Idham Aziz di rumah warga RT 06 RW 04.",
+     {("PER", "Idham Aziz")}),
+    ("Lulusan SMA dan S1 dicari untuk posisi itu.", set()),
+    # "DPRD Surabaya" is "DPRD Kota Surabaya" without the administrative word
+    ("Ketua DPRD Kota Surabaya hadir. Menurut DPRD Surabaya, rapat ditunda.",
+     {("ORG", "DPRD Kota Surabaya")}),
     # a place head closing a run ends a person's name, it opens no place
     ("Wakil Menteri ESDM Yuliot Tanjung meminta warga di Tanjung Priok waspada.",
      {("ORG", "ESDM"), ("PER", "Yuliot Tanjung"), ("LOC", "Tanjung Priok")}),

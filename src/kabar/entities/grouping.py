@@ -72,10 +72,13 @@ def _initials(words: tuple[str, ...], lex: Lexicon) -> str:
 
 @lru_cache(maxsize=4096)
 def _strip_head(form: tuple[str, ...]) -> tuple[str, ...]:
-    """"kota padang" -> "padang": an administrative prefix does not make another place."""
+    """"kota padang" -> "padang", "dprd kota surabaya" -> "dprd surabaya": an administrative
+    prefix before a known place does not make another place, nor another body."""
     lex = lexicon()
-    n = 1 if form and form[0] in lex.admin else 0
-    return form[n:] if n and n < len(form) and lex.lookup(list(form), n, len(form)) else form
+    words = list(form)
+    keep = [w for k, w in enumerate(form)
+            if not (w in lex.admin and k + 1 < len(form) and lex.lookup(words, k + 1, len(form)))]
+    return tuple(keep) if keep else form
 
 
 def parenthesised(mentions: list[Mention], words: list[str]) -> dict[int, int]:

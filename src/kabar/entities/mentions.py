@@ -73,6 +73,13 @@ class RunReader:
         if initial and self.ordinary(words[i]) and not (lex.title_at(words, i, j) or lex.head_at(words, i, j)[0]
                                                          or lex.lookup(words, i, j) or self._tagged_name(i, j)):
             i += 1
+        # "Analis MNC Sekuritas Edwin Sebayang": a company's closing word, then a person.
+        for t in range(i + 1, j - 2):
+            if words[t].lower() in lex.org_tails and all(_namelike(words, k, lex) for k in range(t + 1, j)) \
+                    and self._person_at(t + 1):
+                self.read(i, t + 1, initial, titled)
+                self.plain(t + 1, j, True)
+                return
         if j - i >= 2 and words[j - 1].lower() in lex.org_tails:
             # "PT Bukit Asam Tbk", "Mandiri Sekuritas": the last word makes it a company.
             while i < j and lex.title_at(words, i, j):
@@ -91,6 +98,8 @@ class RunReader:
                 p = q
                 continue
             hit = lex.lookup(words, p, j)
+            if hit and hit[0] == 1 and p + 1 < j and lex.head_at(words, p, j)[0] and lex.lookup(words, p + 1, j):
+                hit = None  # "Timnas Kamerun": the head word with its place, not "Timnas" (Indonesia's)
             if not hit and fold(words[p]) in lex.events and p + 1 < j:
                 return  # "Piala Asia", "KTT G20": an event's name, places in it included
             # A title word opening a longer known name ("Raja Ampat", "Paus Fransiskus") is the name.
@@ -188,7 +197,7 @@ class RunReader:
             return
         if q - p >= 2 and all(acronym(w) for w in words[p:q]) and any(lex.is_common(w) for w in words[p:q]):
             return  # shouting in capitals ("BUKAN CINA"), not a name
-        if acronym(words[p]) and q - p >= 2 and len(words[p]) >= 3:
+        if acronym(words[p]) and q - p >= 2 and len(words[p]) >= 3 and not lex.is_common(words[p]):
             self.emit(p, q, "ORG")  # "BPR Christa Jaya", "CV ASM": a body named by its kind
             return
         if (q - p == 1 and 0 < p and q < len(words) and words[p - 1] == "(" and words[q] == ")"
