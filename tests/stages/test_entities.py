@@ -295,6 +295,9 @@ def test_entities_title_followed_only_by_office_words():
     # "DPRD Surabaya" is "DPRD Kota Surabaya" without the administrative word
     ("Ketua DPRD Kota Surabaya hadir. Menurut DPRD Surabaya, rapat ditunda.",
      {("ORG", "DPRD Kota Surabaya")}),
+    # posts in a vacancy list are no names
+    ("Dibutuhkan PPIC Staff, QC Staff, Blown Film Operator dan Management Trainee di Bekasi.",
+     {("LOC", "Bekasi")}),
     # a place head closing a run ends a person's name, it opens no place
     ("Wakil Menteri ESDM Yuliot Tanjung meminta warga di Tanjung Priok waspada.",
      {("ORG", "ESDM"), ("PER", "Yuliot Tanjung"), ("LOC", "Tanjung Priok")}),

@@ -49,6 +49,7 @@ class Lexicon:
     credits: frozenset = frozenset()
     events: frozenset = frozenset()
     name_titles: frozenset = frozenset()
+    job_words: frozenset = frozenset()
     alias_cues: dict = field(default_factory=dict)
     directions: frozenset = frozenset()
     common: frozenset = frozenset()
@@ -192,6 +193,7 @@ def lexicon() -> Lexicon:
     lex.common = frozenset(fold(w) for name in ("entity_common_words.txt", "entity_not_names.txt")
                            for w in lang.lines(name))
     lex.stop = _phrases("entity_stop.txt")
+    lex.job_words = frozenset(fold(w) for w in lang.lines("entity_job_words.txt"))
     if lex.comma_keys:
         lex.comma_names = re.compile(lang.alternation(lex.comma_keys), re.IGNORECASE)
     lex.first_exact = {k[0] for k in lex.exact}

@@ -174,6 +174,8 @@ class RunReader:
         lex, words = self.lex, self.words
         if q - p >= 2 and fold(words[q - 1]) in lex.events:
             return  # an event or award ("Hoegeng Awards"), no PER/ORG/LOC
+        if fold(words[q - 1]) in lex.job_words:
+            return  # a post ("QC Staff", "Blown Film Operator"), not a name
         # A stray numeral or an acronym of ordinary words ("PAW") starts no name.
         while p < q and (ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
             p += 1
