@@ -32,10 +32,12 @@ def load_config(path: Path) -> dict:
         return tomllib.load(f)
 
 
-def training_sentences(shared: Path, cfg: dict) -> list[tuple[list[str], list[str]]]:
+def training_examples(shared: Path, cfg: dict) -> list[tuple[list[str], list[str], str]]:
+    """(words, tags, corpus name) of every training sentence, after rebalancing."""
     data = []
     sample = cfg["data"].get("sample", {})
     repeat = cfg["data"].get("repeat", {})
+    drop = set(cfg["data"].get("drop_unannotated", []))
     for name in cfg["data"]["corpora"]:
         sents = read_conll(shared / "data" / "ner" / name / "train.tsv")
         # Rebalancing: the all-lower-case NERP is half of all sentences, so a
@@ -44,14 +46,76 @@ def training_sentences(shared: Path, cfg: dict) -> list[tuple[list[str], list[st
             rng = random.Random(f"{cfg['data'].get('seed', 13)}:{name}")
             keep = sorted(rng.sample(range(len(sents)), int(len(sents) * sample[name])))
             sents = [sents[i] for i in keep]
-        data.extend(sents * repeat.get(name, 1))
+        if name in drop:
+            sents = [s for s in sents if not looks_unannotated(*s)]
+        data.extend((words, tags, name) for words, tags in sents * repeat.get(name, 1))
     share = cfg["data"].get("lowercase_copies", 0.0)
     if share:
         rng = random.Random(cfg["data"].get("seed", 13))
         cased = [s for s in data if any(c.isupper() for w in s[0] for c in w)]
         picked = rng.sample(cased, int(len(cased) * share))
-        data.extend(([w.lower() for w in words], tags) for words, tags in picked)
+        data.extend(([w.lower() for w in words], tags, name) for words, tags, name in picked)
     return data
+
+
+def looks_unannotated(words: list[str], tags: list[str]) -> bool:
+    """No entity tagged although two or more capitalised words stand mid-sentence."""
+    if any(t != "O" for t in tags):
+        return False
+    return sum(1 for w in words[1:] if w[:1].isupper() and w.isalpha()) >= 2
+
+
+def training_sentences(shared: Path, cfg: dict) -> list[tuple[list[str], list[str]]]:
+    return [(words, tags) for words, tags, _ in training_examples(shared, cfg)]
+
+
+def feature_kind(feature: str) -> str:
+    """What a feature string is, without its value: "w=kota" -> "w", "-1c2=17" -> "-1c2", "BOS" -> "BOS"."""
+    return feature.split("=", 1)[0]
+
+
+def domain_copier(dcfg: dict):
+    """Frustratingly easy domain adaptation (Daume III 2007), training side only.
+
+    Returns ``copy(features, corpus)`` that adds, besides each token's normal
+    features, a copy of (some of) them prefixed with the corpus name, e.g.
+    ``D=nerp:w=kota``. The tagger never generates the prefixed copies, so at
+    inference only the shared weights count, while the prefixed ones absorb
+    what is peculiar to one corpus' annotation. ``features = "all"`` copies
+    every feature, a list copies only those kinds (see ``feature_kind``).
+    ``scale`` (< 1) is the value of the copies: a copy then needs a larger
+    weight for the same effect, so the regulariser prefers the shared
+    weights and the copies take only what the corpora disagree on; at 1, a
+    feature seen in one corpus only (the lower-case ``lc`` cues of NERP)
+    splits its weight between shared and copy and the shared model loses it.
+    Returns None when ``[domain]`` is off.
+    """
+    if not dcfg.get("enabled"):
+        return None
+    kinds = dcfg.get("features", "all")
+    only = set(dcfg.get("corpora", [])) or None
+    scale = float(dcfg.get("scale", 1.0))
+    every = kinds == "all"
+    kinds = frozenset() if every else frozenset(kinds)
+
+    def item(f: list[str], tag: str):
+        extra = [tag + x for x in f if every or feature_kind(x) in kinds]
+        if scale == 1.0:
+            return f + extra
+        d: dict[str, float] = {}
+        for x in f:  # a repeated feature counts twice, as in a plain list
+            d[x] = d.get(x, 0.0) + 1.0
+        for x in extra:
+            d[x] = d.get(x, 0.0) + scale
+        return d
+
+    def copy(sentence: list[list[str]], corpus: str):
+        if only is not None and corpus not in only:
+            return sentence
+        tag = f"D={corpus}:"
+        return [item(f, tag) for f in sentence]
+
+    return copy
 
 
 def build_resources(shared: Path, cfg: dict, out: Path) -> None:
@@ -107,10 +171,12 @@ def fit(shared: Path, cfg: dict, out: Path, resources_seconds: float = 0.0) -> d
     trainer = pycrfsuite.Trainer(algorithm=cfg["crf"].get("algorithm", "lbfgs"), verbose=False)
     params = {k: v for k, v in cfg["crf"].items() if k != "algorithm"}
     trainer.set_params(params)
-    data = training_sentences(shared, cfg)
-    for words, tags in data:
-        trainer.append(feats.sentence(words), tags)
-    print(f"train: {len(data)} sentences, {sum(len(w) for w, _ in data)} tokens", file=sys.stderr)
+    data = training_examples(shared, cfg)
+    copy = domain_copier(cfg.get("domain", {}))
+    for words, tags, corpus in data:
+        xseq = feats.sentence(words)
+        trainer.append(copy(xseq, corpus) if copy else xseq, tags)
+    print(f"train: {len(data)} sentences, {sum(len(w) for w, _, _ in data)} tokens", file=sys.stderr)
     t1 = time.time()
     trainer.train(str(out / MODEL_FILE))
     t2 = time.time()
