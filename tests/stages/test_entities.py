@@ -295,6 +295,8 @@ def test_entities_title_followed_only_by_office_words():
     # "DPRD Surabaya" is "DPRD Kota Surabaya" without the administrative word
     ("Ketua DPRD Kota Surabaya hadir. Menurut DPRD Surabaya, rapat ditunda.",
      {("ORG", "DPRD Kota Surabaya")}),
+    ("Direktur Utama Bahana TCW Investment Management Edward Lubis mengatakan hal itu.",
+     {("ORG", "Bahana TCW Investment Management"), ("PER", "Edward Lubis")}),
     # posts in a vacancy list are no names
     ("Dibutuhkan PPIC Staff, QC Staff, Blown Film Operator dan Management Trainee di Bekasi.",
      {("LOC", "Bekasi")}),
