@@ -1,6 +1,7 @@
 """The numpy decoder must tag exactly as crfsuite does with the same model and features."""
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 import pytest
 
@@ -86,3 +87,39 @@ def test_decoder_tags_long_inputs_in_chunks(monkeypatch, crf):
     monkeypatch.setattr(Decoder, "CHUNK", 3)
     got = dec.tag(SENTENCES * 2)  # 14 sentences: five chunks, empty ones included
     assert got == [crfsuite_tags(crf, s) for s in SENTENCES * 2]
+
+
+def test_decoder_matches_crfsuite_on_a_model_with_every_feature_option(tmp_path):
+    """A tiny model trained here with all conjunctions on: the decoder must read every column."""
+    from kabar.ner.features import Featurizer
+
+    tg = get_tagger()
+    feats = Featurizer(tg.featurizer.clusters, tg.featurizer.gazetteer,
+                       conjoin=True, conjoin_context=True, conjoin_next=True)
+    data = [
+        ("Presiden Joko Widodo tiba di Surabaya .", "O B-PER I-PER O O B-LOC O"),
+        ("Kementerian Luar Negeri menolak klaim itu .", "B-ORG I-ORG I-ORG O O O O"),
+        ("warga kota bandung berkumpul di alun-alun .", "O O B-LOC O O O O"),
+        ("Menteri Retno Marsudi bertemu Sergey Lavrov di Jakarta .", "O B-PER I-PER O B-PER I-PER O B-LOC O"),
+        ("Polda Metro Jaya menangkap dua orang di Bekasi .", "B-ORG I-ORG I-ORG O O O O B-LOC O"),
+    ]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags in data:
+        trainer.append(feats.sentence(words.split()), tags.split())
+    trainer.set_params({"max_iterations": 30, "c2": 0.01})
+    model = tmp_path / "tiny.crfsuite"
+    trainer.train(str(model))
+    crf = pycrfsuite.Tagger()
+    crf.open(str(model))
+    weights = CrfWeights.from_model(model)
+    assert any(a.startswith("nxt=") for a in weights.attrs)
+    sents = [w.split() for w, _ in data] + SENTENCES + [["Jakarta", "Barat"], ["di"]]
+    dec = Decoder(feats, weights)
+    got = dec.tag(sents)
+    assert got == [crf.tag(feats.sentence(s)) if s else [] for s in sents]
+    # and every token's score is exactly the sum of its features' weights
+    ids = dec.rows(sents)
+    scores = dec._table[ids].sum(axis=1)
+    expected = [sum((weights.state[weights.attrs[a]] for a in f if a in weights.attrs),
+                    np.zeros(len(weights.labels))) for s in sents if s for f in feats.sentence(s)]
+    np.testing.assert_allclose(scores, np.array(expected), atol=1e-9)

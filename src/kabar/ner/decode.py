@@ -5,8 +5,8 @@ each one up again, so building and hashing ~60 strings per token was most of
 the NER step. A linear-chain CRF's state score is a plain sum of weights, so
 the sum over everything a word form contributes (its own features, and its
 features as each neighbour) is computed once per form and kept as one row of
-a growing table. A token's emission is then the sum of nine rows (own, four
-neighbours, two word bigrams, the cue conjunction, gazetteer hits) and
+a growing table. A token's emission is then the sum of ten rows (own, four
+neighbours, two word bigrams, the cue and next-look conjunctions, gazetteer hits) and
 Viterbi runs over all sentences of a call at once.
 
 The scores are crfsuite's: same features (``Featurizer``), same weights
@@ -75,7 +75,7 @@ class Decoder:
         self._lock = threading.Lock()
         # first words of the model's "bg+=a|b", "bg-=a|b" and "cue=a|look" features
         self._heads = {a.split("=", 1)[1].split("|", 1)[0] for a in weights.attrs
-                       if a.startswith(("bg+=", "bg-=", "cue="))}
+                       if a.startswith(("bg+=", "bg-=", "cue=", "nxt="))}
         self.clear()
 
     # -- the row table -------------------------------------------------------
@@ -90,7 +90,7 @@ class Decoder:
         self._words: dict[tuple[str, bool], int] = {}
         self._word_rows = np.zeros((4096, 5), dtype=np.intp)
         self._pairs: dict[tuple[str, str, bool], int] = {}
-        self._pair_rows = np.zeros((4096, 3), dtype=np.intp)
+        self._pair_rows = np.zeros((4096, 4), dtype=np.intp)
         self._gaz: dict[tuple, int] = {}
         # Where a neighbour is missing the featurizer writes "<off>pad"; the
         # first token also gets BOS and the last EOS, exactly where -1/+1 pad.
@@ -145,7 +145,8 @@ class Decoder:
             self._words[key] = k
 
     def _pair(self, prev_low: str, word: str, low: str, lc: bool) -> int:
-        """Id of the rows (bg+ of the previous token, bg- of this token, cue of this token).
+        """Id of the rows (bg+ of the previous token, bg- of this token, cue of this token,
+        nxt of the previous token).
 
         Only called where ``prev_low`` starts some bigram or cue feature: for
         any other word all three are zero, and not worth a cache entry.
@@ -155,12 +156,16 @@ class Decoder:
         if pid is None:
             attrs = self.w.attrs
             bigram = prev_low + "|" + low
-            cue = 0
-            if self.f.conjoin_context:
-                cue = attrs.get(f"cue={prev_low}|{self.f._look(word, low, lc)}", 0)
+            cue = nxt = 0
+            if self.f.conjoin_context or self.f.conjoin_next:
+                look = self.f._look(word, low, lc)
+                if self.f.conjoin_context:
+                    cue = attrs.get(f"cue={prev_low}|{look}", 0)
+                if self.f.conjoin_next:
+                    nxt = attrs.get(f"nxt={prev_low}|{look}", 0)
             pid = self._pairs[key] = len(self._pairs) + 1
             self._pair_rows = _fit(self._pair_rows, pid + 1)
-            self._pair_rows[pid] = (attrs.get("bg+=" + bigram, 0), attrs.get("bg-=" + bigram, 0), cue)
+            self._pair_rows[pid] = (attrs.get("bg+=" + bigram, 0), attrs.get("bg-=" + bigram, 0), cue, nxt)
         return pid
 
     def _gazetteer(self, hits: list[list[str]], i: int) -> int:
@@ -182,12 +187,13 @@ class Decoder:
         return not any(c.isupper() for w in words for c in w)
 
     def rows(self, sentences: list[list[str]]) -> np.ndarray:
-        """Per token of all sentences, the nine table rows whose sum is its state score.
+        """Per token of all sentences, the ten table rows whose sum is its state score.
 
         Columns: own, neighbour -2, -1, +1, +2, bigram with the previous word,
-        bigram with the next, cue conjunction, gazetteer hits. Word and pair
-        rows are looked up in Python (two dict hits a token); shifting them
-        into neighbour columns is done in numpy for the whole call.
+        bigram with the next, cue conjunction, gazetteer hits, next-look
+        conjunction. Word and pair rows are looked up in Python (two dict hits
+        a token); shifting them into neighbour columns is done in numpy for
+        the whole call.
         """
         lcs = [self.lower_case(words) for words in sentences]
         self._learn_words(sentences, lcs)
@@ -223,7 +229,7 @@ class Decoder:
         # a token is last in its sentence when the next token starts one
         last = np.ones(t, dtype=bool)
         last[:-1] = at[1:] == 0
-        out = np.zeros((t, 9), dtype=np.intp)
+        out = np.zeros((t, 10), dtype=np.intp)
         out[:, 0] = w[:, 0]
         for col, off in ((1, -2), (2, -1), (3, 1), (4, 2)):
             src = np.arange(t) + off
@@ -237,6 +243,7 @@ class Decoder:
         out[:, 5] = p[:, 1]
         nxt = np.flatnonzero(~last)
         out[nxt, 6] = p[nxt + 1, 0]
+        out[nxt, 9] = p[nxt + 1, 3]
         out[:, 7] = p[:, 2]
         out[:, 8] = gaz_rows
         return out

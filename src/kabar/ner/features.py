@@ -40,10 +40,11 @@ class Featurizer:
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: dict[str, list[tuple[tuple[str, ...], str]]] | None = None,
-                 conjoin: bool = False, conjoin_context: bool = False):
+                 conjoin: bool = False, conjoin_context: bool = False, conjoin_next: bool = False):
         self.clusters = clusters or {}
         self.conjoin = conjoin
         self.conjoin_context = conjoin_context
+        self.conjoin_next = conjoin_next
         self.gazetteer = gazetteer or {}
         self._own: dict[tuple[str, bool], list[str]] = {}
         self._ctx: dict[tuple[str, int, bool], list[str]] = {}
@@ -188,5 +189,9 @@ class Featurizer:
                     f.append(f"cue={lows[i - 1]}|{self._look(word, lows[i], lc)}")
             if i + 1 < n:
                 f.append("bg+=" + lows[i] + "|" + lows[i + 1])
+                if self.conjoin_next:
+                    # The word x what follows looks like: "Kota" or "Menteri" before a
+                    # capitalised word opens a name; before a lower-case one it does not.
+                    f.append(f"nxt={lows[i]}|{self._look(words[i + 1], lows[i + 1], lc)}")
             out.append(f)
         return out
