@@ -59,7 +59,13 @@ def test_ner_output_shape_matches_input():
 
 
 def test_ner_repairs_dangling_inside_tag():
-    assert Tagger._repair(["O", "I-PER", "I-PER", "I-LOC"]) == ["O", "B-PER", "I-PER", "B-LOC"]
+    assert Tagger._repair(list("abcd"), ["O", "I-PER", "I-PER", "I-LOC"]) == ["O", "B-PER", "I-PER", "B-LOC"]
+
+
+def test_ner_brackets_are_never_inside_a_name():
+    words = "Susilo Bambang Yudhoyono ( SBY ) hadir".split()
+    tags = ["B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]
+    assert Tagger._repair(words, tags) == ["B-PER", "I-PER", "I-PER", "O", "B-PER", "O", "O"]
 
 
 def test_ner_missing_model_names_the_path(tmp_path):

@@ -13,6 +13,7 @@ MODEL_FILE = "model.crfsuite"
 # Per-word feature caches are bounded so a long-running process cannot grow
 # without limit; news vocabulary rarely passes this between clears.
 CACHE_LIMIT = 300_000
+BRACKETS = frozenset("()[]")
 
 
 class NerModelError(RuntimeError):
@@ -38,13 +39,18 @@ class Tagger:
             feats._own.clear()
             feats._ctx.clear()
             self.decoder.clear()
-        return [self._repair(t) for t in self.decoder.tag([list(s) for s in sentences])]
+        sentences = [list(s) for s in sentences]
+        return [self._repair(w, t) for w, t in zip(sentences, self.decoder.tag(sentences))]
 
     @staticmethod
-    def _repair(tags: list[str]) -> list[str]:
-        """An I- that does not continue a span of its type starts one (valid BIO out)."""
+    def _repair(words: list[str], tags: list[str]) -> list[str]:
+        """Valid BIO out: brackets are never inside a name ("Susilo Bambang Yudhoyono ( SBY )"
+        is two names, as the entities layer wants them), and an I- that does not continue
+        a span of its type starts one."""
         prev = "O"
         for i, t in enumerate(tags):
+            if t != "O" and words[i] in BRACKETS:
+                t = tags[i] = "O"
             if t.startswith("I-") and prev[2:] != t[2:]:
                 tags[i] = "B-" + t[2:]
             prev = tags[i]
