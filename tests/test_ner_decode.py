@@ -95,7 +95,7 @@ def test_decoder_matches_crfsuite_on_a_model_with_every_feature_option(tmp_path)
 
     tg = get_tagger()
     feats = Featurizer(tg.featurizer.clusters, tg.featurizer.gazetteer,
-                       conjoin=True, conjoin_context=True, conjoin_next=True)
+                       conjoin=True, conjoin_context=True, conjoin_next=True, split_lower=True)
     data = [
         ("Presiden Joko Widodo tiba di Surabaya .", "O B-PER I-PER O O B-LOC O"),
         ("Kementerian Luar Negeri menolak klaim itu .", "B-ORG I-ORG I-ORG O O O O"),
@@ -113,6 +113,7 @@ def test_decoder_matches_crfsuite_on_a_model_with_every_feature_option(tmp_path)
     crf.open(str(model))
     weights = CrfWeights.from_model(model)
     assert any(a.startswith("nxt=") for a in weights.attrs)
+    assert any(a.startswith("lbg+=") for a in weights.attrs) and any(a.startswith("lw=") for a in weights.attrs)
     sents = [w.split() for w, _ in data] + SENTENCES + [["Jakarta", "Barat"], ["di"]]
     dec = Decoder(feats, weights)
     got = dec.tag(sents)

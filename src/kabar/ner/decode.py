@@ -75,7 +75,7 @@ class Decoder:
         self._lock = threading.Lock()
         # first words of the model's "bg+=a|b", "bg-=a|b" and "cue=a|look" features
         self._heads = {a.split("=", 1)[1].split("|", 1)[0] for a in weights.attrs
-                       if a.startswith(("bg+=", "bg-=", "cue=", "nxt="))}
+                       if a.startswith(("bg+=", "bg-=", "lbg+=", "lbg-=", "cue=", "nxt="))}
         self.clear()
 
     # -- the row table -------------------------------------------------------
@@ -165,7 +165,9 @@ class Decoder:
                     nxt = attrs.get(f"nxt={prev_low}|{look}", 0)
             pid = self._pairs[key] = len(self._pairs) + 1
             self._pair_rows = _fit(self._pair_rows, pid + 1)
-            self._pair_rows[pid] = (attrs.get("bg+=" + bigram, 0), attrs.get("bg-=" + bigram, 0), cue, nxt)
+            f = self.f
+            self._pair_rows[pid] = (attrs.get(f.bigram_prefix(lc, "+") + bigram, 0),
+                                    attrs.get(f.bigram_prefix(lc, "-") + bigram, 0), cue, nxt)
         return pid
 
     def _gazetteer(self, hits: list[list[str]], i: int) -> int:

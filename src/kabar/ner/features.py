@@ -40,14 +40,24 @@ class Featurizer:
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: dict[str, list[tuple[tuple[str, ...], str]]] | None = None,
-                 conjoin: bool = False, conjoin_context: bool = False, conjoin_next: bool = False):
+                 conjoin: bool = False, conjoin_context: bool = False, conjoin_next: bool = False,
+                 split_lower: bool = False):
         self.clusters = clusters or {}
         self.conjoin = conjoin
         self.conjoin_context = conjoin_context
         self.conjoin_next = conjoin_next
+        # Word and bigram features of all-lower-case sentences under their own names,
+        # so the lower-case corpus's conventions do not share weights with cased text.
+        self.split_lower = split_lower
         self.gazetteer = gazetteer or {}
         self._own: dict[tuple[str, bool], list[str]] = {}
         self._ctx: dict[tuple[str, int, bool], list[str]] = {}
+
+    def word_prefix(self, lc: bool) -> str:
+        return "lw=" if lc and self.split_lower else "w="
+
+    def bigram_prefix(self, lc: bool, side: str) -> str:
+        return ("lbg" if lc and self.split_lower else "bg") + side + "="
 
     # -- per-word features -------------------------------------------------
     def own(self, word: str, lc: bool) -> list[str]:
@@ -60,7 +70,7 @@ class Featurizer:
     def _own_features(self, word: str, lc: bool) -> list[str]:
         low = word.lower()
         norm = _zero(low)
-        f = ["b", "w=" + norm]
+        f = ["b", self.word_prefix(lc) + norm]
         n = len(low)
         for k in (1, 2, 3, 4):
             if n > k:
@@ -123,7 +133,7 @@ class Featurizer:
         out = {}
         for off in (-2, -1, 1, 2):
             tag = f"{off:+d}"
-            f = [tag + "w=" + norm]
+            f = [tag + self.word_prefix(lc) + norm]
             if cl:
                 f.extend([f"{tag}c{i}={c}" for i, c in enumerate(cl)])
             if title:
@@ -182,13 +192,13 @@ class Featurizer:
                 else:
                     f.append(f"{off:+d}pad")
             if i > 0:
-                f.append("bg-=" + lows[i - 1] + "|" + lows[i])
+                f.append(self.bigram_prefix(lc, "-") + lows[i - 1] + "|" + lows[i])
                 if self.conjoin_context:
                     # Cue word x what follows looks like: "di" + a capitalised
                     # (or, lower case, a usually-capitalised) word is a place.
                     f.append(f"cue={lows[i - 1]}|{self._look(word, lows[i], lc)}")
             if i + 1 < n:
-                f.append("bg+=" + lows[i] + "|" + lows[i + 1])
+                f.append(self.bigram_prefix(lc, "+") + lows[i] + "|" + lows[i + 1])
                 if self.conjoin_next:
                     # The word x what follows looks like: "Kota" or "Menteri" before a
                     # capitalised word opens a name; before a lower-case one it does not.
