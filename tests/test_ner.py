@@ -116,3 +116,15 @@ def test_ner_training_sentences_rebalance_corpora(tmp_path):
     assert sum(w.startswith("besar") for w in firsts) == 5
     assert firsts.count("kecil0") == 3 and firsts.count("kecil1") == 3
     assert data == training_sentences(tmp_path, cfg)  # fixed seed: same pick
+
+
+def test_ner_training_sentences_fractional_repeat(tmp_path):
+    from kabar.train.ner import training_sentences
+
+    d = tmp_path / "data" / "ner" / "kecil"
+    d.mkdir(parents=True)
+    (d / "train.tsv").write_text("".join(f"kata{i}\tO\n\n" for i in range(10)), encoding="utf-8")
+    cfg = {"data": {"corpora": ["kecil"], "seed": 13, "repeat": {"kecil": 1.5}}}
+    firsts = [words[0] for words, _ in training_sentences(tmp_path, cfg)]
+    assert len(firsts) == 15 and set(firsts) == {f"kata{i}" for i in range(10)}  # all once, five twice
+    assert sorted(firsts.count(w) for w in set(firsts)) == [1] * 5 + [2] * 5

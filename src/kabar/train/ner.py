@@ -48,7 +48,13 @@ def training_examples(shared: Path, cfg: dict) -> list[tuple[list[str], list[str
             sents = [sents[i] for i in keep]
         if name in drop:
             sents = [s for s in sents if not looks_unannotated(*s)]
-        data.extend((words, tags, name) for words, tags in sents * repeat.get(name, 1))
+        times = float(repeat.get(name, 1))
+        whole = int(times)
+        extra = []
+        if times > whole:  # repeat = 1.5: every sentence once, half of them (fixed seed) twice
+            rng = random.Random(f"{cfg['data'].get('seed', 13)}:{name}:repeat")
+            extra = [sents[i] for i in sorted(rng.sample(range(len(sents)), int(len(sents) * (times - whole))))]
+        data.extend((words, tags, name) for words, tags in sents * whole + extra)
     share = cfg["data"].get("lowercase_copies", 0.0)
     if share:
         rng = random.Random(cfg["data"].get("seed", 13))
