@@ -297,6 +297,9 @@ def test_entities_title_followed_only_by_office_words():
      {("ORG", "DPRD Kota Surabaya")}),
     ("Direktur Utama Bahana TCW Investment Management Edward Lubis mengatakan hal itu.",
      {("ORG", "Bahana TCW Investment Management"), ("PER", "Edward Lubis")}),
+    # suspects named by initials are people, in a list and again later
+    ("Pelaku berinisial NMH, SH, dan AB ditangkap. Menurut keterangan SH, polisi memburu pelaku lain.",
+     {("PER", "NMH"), ("PER", "SH"), ("PER", "AB")}),
     # posts in a vacancy list are no names
     ("Dibutuhkan PPIC Staff, QC Staff, Blown Film Operator dan Management Trainee di Bekasi.",
      {("LOC", "Bekasi")}),

@@ -248,7 +248,7 @@ class RunReader:
 def find_mentions(text, sentences, spans, words, ner, lex: Lexicon, cap=None) -> list[Mention]:
     """Mentions of one document; ``sentences`` are (first, last) unit index ranges."""
     reader = RunReader(text, spans, words, ner, lex)
-    taken = _comma_names(reader, text, spans, lex)
+    taken = _comma_names(reader, text, spans, lex) | _initials(reader, words)
     cap = cap if cap is not None else cap_flags(words, lex)
     for s, e in sentences:
         for i, j in runs(words, cap, s, e, lex):
@@ -284,6 +284,36 @@ def _site_names(reader: RunReader, text, spans) -> None:
         i, j = starts.get(m.start()), ends.get(m.end())
         if i is not None and j is not None:
             reader.emit(i, j + 1, "ORG")
+
+
+# Crime news names suspects and victims by their initials: "dua pelaku berinisial NMH dan SH".
+_INITIALS_CUE = frozenset({"inisial", "berinisial", "berinisal"})
+_INITIALS = re.compile(r"[A-Z]{1,5}")
+
+
+def _initials(reader: RunReader, words) -> set[int]:
+    """People named by initials after "(ber)inisial", and those listed with them; their units."""
+    found: set[str] = set()
+    cued: set[int] = set()
+    for k, w in enumerate(words):
+        if w.lower() not in _INITIALS_CUE:
+            continue
+        j = k + 1
+        while j < len(words) and _INITIALS.fullmatch(words[j]):
+            found.add(words[j])
+            cued.add(j)
+            # "NMH, SH dan AB", "AB, CD, dan EF": a list of initials goes on
+            n = j + 1
+            while n < len(words) and words[n] in (",", "dan", "serta"):
+                n += 1
+            j = n if n > j + 1 else len(words)
+    # every later mention of the same initials is the same person ("keterangan NMH dan SH"),
+    # unless the initials spell a known body ("DPR") that the article may also name
+    again = {w for w in found if reader.lex.word(w) is None}
+    taken = cued | {k for k, w in enumerate(words) if w in again}
+    for k in sorted(taken):
+        reader.emit(k, k + 1, "PER")
+    return taken
 
 
 def _comma_names(reader: RunReader, text, spans, lex: Lexicon) -> set[int]:
