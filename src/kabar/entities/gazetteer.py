@@ -50,6 +50,7 @@ class Lexicon:
     events: frozenset = frozenset()
     name_titles: frozenset = frozenset()
     job_words: frozenset = frozenset()
+    initials_cues: frozenset = frozenset()
     alias_cues: dict = field(default_factory=dict)
     directions: frozenset = frozenset()
     common: frozenset = frozenset()
@@ -194,6 +195,7 @@ def lexicon() -> Lexicon:
                            for w in lang.lines(name))
     lex.stop = _phrases("entity_stop.txt")
     lex.job_words = frozenset(fold(w) for w in lang.lines("entity_job_words.txt"))
+    lex.initials_cues = frozenset(fold(w) for w in lang.lines("entity_initials_cues.txt"))
     if lex.comma_keys:
         lex.comma_names = re.compile(lang.alternation(lex.comma_keys), re.IGNORECASE)
     lex.first_exact = {k[0] for k in lex.exact}

@@ -272,9 +272,11 @@ def find_mentions(text, sentences, spans, words, ner, lex: Lexicon, cap=None) ->
 _SITE = re.compile(r"(?<![\w./@:-])[a-z][a-z0-9-]{2,}(?:\.[a-z0-9-]+)?\.(?:com|co\.id|id|net|org|tv)(?![\w/@-]|\.\w)")
 
 
+_SITE_HINTS = (".co", ".id", ".net", ".org", ".tv")  # cheap test before the regex
+
+
 def _site_names(reader: RunReader, text, spans) -> None:
-    if ".co" not in text and ".id" not in text and ".net" not in text and ".org" not in text \
-            and ".tv" not in text:
+    if not any(h in text for h in _SITE_HINTS):
         return
     starts = {a: k for k, (a, _) in enumerate(spans)}
     ends = {b: k for k, (_, b) in enumerate(spans)}
@@ -286,8 +288,8 @@ def _site_names(reader: RunReader, text, spans) -> None:
             reader.emit(i, j + 1, "ORG")
 
 
-# Crime news names suspects and victims by their initials: "dua pelaku berinisial NMH dan SH".
-_INITIALS_CUE = frozenset({"inisial", "berinisial", "berinisal"})
+# Crime news names suspects and victims by their initials after a cue word
+# (lang/id/entity_initials_cues.txt): "dua pelaku berinisial NMH dan SH".
 _INITIALS = re.compile(r"[A-Z]{1,5}")
 
 
@@ -296,7 +298,7 @@ def _initials(reader: RunReader, words) -> set[int]:
     found: set[str] = set()
     cued: set[int] = set()
     for k, w in enumerate(words):
-        if w.lower() not in _INITIALS_CUE:
+        if w.lower() not in reader.lex.initials_cues:
             continue
         j = k + 1
         while j < len(words) and _INITIALS.fullmatch(words[j]):

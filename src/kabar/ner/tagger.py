@@ -34,10 +34,8 @@ class Tagger:
         self.decoder = Decoder(self.featurizer, CrfWeights.from_model(model))
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
-        feats = self.featurizer
+        # The decoder keeps its own rows (the featurizer's caches serve training only).
         if self.decoder.size > 4 * CACHE_LIMIT:
-            feats._own.clear()
-            feats._ctx.clear()
             self.decoder.clear()
         sentences = [list(s) for s in sentences]
         return [self._repair(w, t) for w, t in zip(sentences, self.decoder.tag(sentences))]
