@@ -85,11 +85,22 @@ class Decoder:
         self._table = np.zeros((len(w.attrs) + 1 + 4096, len(w.labels)))
         self._table[:len(w.attrs) + 1] = w.state
         self._used = len(w.attrs) + 1
-        # word form -> id; its five table rows (own, as neighbour -2, -1, +1, +2)
-        # sit in _word_rows[id]. Pair id 0 is "no bigram or cue feature".
-        self._words: dict[tuple[str, bool], int] = {}
+        # Word form -> id, one dict per case gate (a sentence's lc flag picks it);
+        # the id's five table rows (own, as neighbour -2, -1, +1, +2) sit in
+        # _word_rows[id]. Each id also has the id of its lower-cased form, and each
+        # lower-cased form knows whether it can open a bigram/cue feature or a
+        # gazetteer phrase, so a batch finds its pairs and gazetteer hits in numpy.
+        self._ids: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        self._forms: list[tuple[str, bool]] = []
         self._word_rows = np.zeros((4096, 5), dtype=np.intp)
-        self._pairs: dict[tuple[str, str, bool], int] = {}
+        self._low_of = np.zeros(4096, dtype=np.intp)
+        self._lows: dict[str, int] = {}
+        self._low_forms: list[str] = []
+        self._opens_pair = np.zeros(4096, dtype=bool)
+        self._opens_phrase = np.zeros(4096, dtype=bool)
+        # (previous token's low id << 32 | this word's id) -> pair id; pair id 0 is
+        # "no bigram or cue feature".
+        self._pairs: dict[int, int] = {}
         self._pair_rows = np.zeros((4096, 4), dtype=np.intp)
         self._gaz: dict[tuple, int] = {}
         # Where a neighbour is missing the featurizer writes "<off>pad"; the
@@ -100,7 +111,7 @@ class Decoder:
 
     @property
     def size(self) -> int:
-        return len(self._words) + len(self._pairs)
+        return len(self._forms) + len(self._pairs)
 
     def _row(self, feats: list[str]) -> int:
         return self._add_rows([feats])[0]
@@ -119,16 +130,18 @@ class Decoder:
             grown = np.zeros((max(need, 2 * len(self._table)), self._table.shape[1]))
             grown[:self._used] = self._table[:self._used]
             self._table = grown
-        self._table[self._used:need] = np.add.reduceat(self.w.state[flat], starts, axis=0)
+        flat_rows = np.fromiter(flat, dtype=np.intp, count=len(flat))
+        self._table[self._used:need] = np.add.reduceat(self.w.state[flat_rows], starts, axis=0)
         first, self._used = self._used, need
         return list(range(first, need))
 
     def _learn_words(self, sentences: list[list[str]], lcs: list[bool]) -> None:
-        """Rows for every word form not seen before, in one numpy pass."""
-        new = {}
+        """Ids and rows for every word form not seen before, in one numpy pass."""
+        new: dict[tuple[str, bool], None] = {}
         for words, lc in zip(sentences, lcs):
+            known = self._ids[lc]
             for w in words:
-                if (w, lc) not in self._words:
+                if w not in known:
                     new[(w, lc)] = None
         if not new:
             return
@@ -138,42 +151,62 @@ class Decoder:
             ctx = f.ctx_all(w, lc)
             groups.extend([ctx[off] for off in self.OFFSETS])
         rows = np.array(self._add_rows(groups), dtype=np.intp).reshape(len(new), 5)
-        first = len(self._words)
-        self._word_rows = _fit(self._word_rows, first + len(new))
-        self._word_rows[first:first + len(new)] = rows
+        first = len(self._forms)
+        last = first + len(new)
+        self._word_rows = _fit(self._word_rows, last)
+        self._word_rows[first:last] = rows
+        self._low_of = _fit(self._low_of, last)
+        lows, heads, gaz = self._lows, self._heads, self.f.gazetteer
         for k, key in enumerate(new, first):
-            self._words[key] = k
+            w, lc = key
+            self._ids[lc][w] = k
+            self._forms.append(key)
+            low = w.lower()
+            lid = lows.get(low)
+            if lid is None:
+                lid = lows[low] = len(self._low_forms)
+                self._low_forms.append(low)
+                self._opens_pair = _fit(self._opens_pair, lid + 1)
+                self._opens_phrase = _fit(self._opens_phrase, lid + 1)
+                # A bigram joins with "|", so a word holding one is always looked up.
+                self._opens_pair[lid] = low in heads or "|" in low
+                self._opens_phrase[lid] = low in gaz
+            self._low_of[k] = lid
 
-    def _pair(self, prev_low: str, word: str, low: str, lc: bool) -> int:
-        """Id of the rows (bg+ of the previous token, bg- of this token, cue of this token,
-        nxt of the previous token).
+    def _learn_pairs(self, keys: list[int]) -> None:
+        """Rows (bg+ of the previous token, bg- of this token, cue of this token, nxt of
+        the previous token) for each new ``key`` = previous low id << 32 | this word's id.
 
-        Only called where ``prev_low`` starts some bigram or cue feature: for
-        any other word all three are zero, and not worth a cache entry.
+        Only keys whose previous word starts some bigram or cue feature come here:
+        for any other word all four are zero, and not worth a cache entry.
         """
-        key = (prev_low, word, lc)
-        pid = self._pairs.get(key)
-        if pid is None:
-            attrs = self.w.attrs
+        attrs, f = self.w.attrs, self.f
+        plus, minus = {lc: f.bigram_prefix(lc, "+") for lc in (False, True)}, \
+            {lc: f.bigram_prefix(lc, "-") for lc in (False, True)}
+        values = []
+        for key in keys:
+            prev_low = self._low_forms[key >> 32]
+            word, lc = self._forms[key & 0xFFFFFFFF]
+            low = word.lower()
             bigram = prev_low + "|" + low
             cue = nxt = 0
-            if self.f.conjoin_context or self.f.conjoin_next:
-                look = self.f._look(word, low, lc)
-                if self.f.conjoin_context:
+            if f.conjoin_context or f.conjoin_next:
+                look = f._look(word, low, lc)
+                if f.conjoin_context:
                     cue = attrs.get(f"cue={prev_low}|{look}", 0)
-                if self.f.conjoin_next:
+                if f.conjoin_next:
                     nxt = attrs.get(f"nxt={prev_low}|{look}", 0)
-            pid = self._pairs[key] = len(self._pairs) + 1
-            self._pair_rows = _fit(self._pair_rows, pid + 1)
-            f = self.f
-            self._pair_rows[pid] = (attrs.get(f.bigram_prefix(lc, "+") + bigram, 0),
-                                    attrs.get(f.bigram_prefix(lc, "-") + bigram, 0), cue, nxt)
-        return pid
+            values.append((attrs.get(plus[lc] + bigram, 0), attrs.get(minus[lc] + bigram, 0), cue, nxt))
+        first = len(self._pairs) + 1
+        self._pair_rows = _fit(self._pair_rows, first + len(keys))
+        self._pair_rows[first:first + len(keys)] = values
+        for pid, key in enumerate(keys, first):
+            self._pairs[key] = pid
 
-    def _gazetteer(self, hits: list[list[str]], i: int) -> int:
-        prev = tuple(hits[i - 1]) if i > 0 else ()
-        nxt = tuple(hits[i + 1]) if i + 1 < len(hits) else ()
-        key = (prev, tuple(hits[i]), nxt)
+    def _gazetteer(self, hits: dict[int, list[str]], i: int) -> int:
+        prev = tuple(hits.get(i - 1, ()))
+        nxt = tuple(hits.get(i + 1, ()))
+        key = (prev, tuple(hits.get(i, ())), nxt)
         if key == ((), (), ()):
             return 0
         row = self._gaz.get(key)
@@ -193,41 +226,51 @@ class Decoder:
 
         Columns: own, neighbour -2, -1, +1, +2, bigram with the previous word,
         bigram with the next, cue conjunction, gazetteer hits, next-look
-        conjunction. Word and pair rows are looked up in Python (two dict hits
-        a token); shifting them into neighbour columns is done in numpy for
-        the whole call.
+        conjunction. Python does one dict hit per token (its word id) and one
+        per token after a bigram-opening word (its pair id); everything else,
+        shifting rows into neighbour columns included, is numpy over the call.
         """
         lcs = [self.lower_case(words) for words in sentences]
         self._learn_words(sentences, lcs)
-        known, pairs, pair, heads = self._words, self._pairs, self._pair, self._heads
-        word_ids: list[int] = []
-        pair_ids: list[int] = []
-        gaz_rows: list[int] = []
-        pos: list[int] = []
+        ids: list[int] = []
         for words, lc in zip(sentences, lcs):
-            n = len(words)
-            if not n:
-                continue
-            lows = [w.lower() for w in words]
-            word_ids.extend([known[w, lc] for w in words])
-            pair_ids.append(0)
-            pair_ids.extend([
-                pairs.get((lows[i - 1], words[i], lc))
-                or (pair(lows[i - 1], words[i], lows[i], lc)
-                    if lows[i - 1] in heads or "|" in lows[i - 1] else 0)
-                for i in range(1, n)])
-            hits = self.f.phrase_labels(lows) if self.f.gazetteer else None
-            if hits and any(hits):
-                near = [bool(h) for h in hits] + [False]  # [-1] and [n] read as "no hit"
-                gaz_rows.extend([self._gazetteer(hits, i) if near[i - 1] or near[i] or near[i + 1]
-                                 else 0 for i in range(n)])
-            else:
-                gaz_rows.extend([0] * n)
-            pos.extend(range(n))
-        t = len(pos)
-        w = self._word_rows[np.array(word_ids, dtype=np.intp)]
-        p = self._pair_rows[np.array(pair_ids, dtype=np.intp)]
-        at = np.asarray(pos, dtype=np.intp)
+            ids.extend(map(self._ids[lc].__getitem__, words))
+        lengths = np.array([len(s) for s in sentences], dtype=np.intp)
+        t = len(ids)
+        wid = np.fromiter(ids, dtype=np.intp, count=t)
+        at = np.arange(t) - np.repeat(np.cumsum(lengths) - lengths, lengths)  # position in sentence
+        low = self._low_of[wid]
+
+        # pair ids: token i's bigram/cue rows, keyed by the previous low form and this word
+        pair_ids = np.zeros(t, dtype=np.intp)
+        after = np.flatnonzero(at[1:] != 0) + 1  # tokens with a previous token
+        after = after[self._opens_pair[low[after - 1]]]
+        if len(after):
+            keys = ((low[after - 1] << 32) | wid[after]).tolist()
+            got = list(map(self._pairs.get, keys))
+            if None in got:
+                self._learn_pairs(list(dict.fromkeys([k for k, g in zip(keys, got) if g is None])))
+                got = list(map(self._pairs.__getitem__, keys))
+            pair_ids[after] = got
+        p = self._pair_rows[pair_ids]
+
+        # gazetteer rows: only tokens next to a phrase hit have one
+        gaz_rows = np.zeros(t, dtype=np.intp)
+        if self.f.gazetteer:
+            opens = np.flatnonzero(self._opens_phrase[low])
+            if len(opens):
+                starts = np.cumsum(lengths) - lengths
+                sent_of = np.searchsorted(starts, opens, side="right") - 1
+                firsts, cut = np.unique(sent_of, return_index=True)  # openers come sorted
+                lows = self._low_forms
+                for s, at_s in zip(firsts.tolist(), np.split(opens, cut[1:])):
+                    n, a = len(sentences[s]), int(starts[s])
+                    hits = self.f.phrase_hits([lows[x] for x in low[a:a + n].tolist()],
+                                              (at_s - a).tolist())
+                    near = sorted({j for i in hits for j in (i - 1, i, i + 1) if 0 <= j < n})
+                    gaz_rows[[a + j for j in near]] = [self._gazetteer(hits, j) for j in near]
+
+        w = self._word_rows[wid]
         # a token is last in its sentence when the next token starts one
         last = np.ones(t, dtype=bool)
         last[:-1] = at[1:] == 0

@@ -156,14 +156,23 @@ class Featurizer:
         """Per token, gazetteer hits as "B=LABEL" / "I=LABEL" (case-insensitive phrases)."""
         hits: list[list[str]] = [[] for _ in lows]
         gaz = self.gazetteer
+        for i, found in self.phrase_hits(lows, [i for i, low in enumerate(lows) if low in gaz]).items():
+            hits[i] = found
+        return hits
+
+    def phrase_hits(self, lows: list[str], openers) -> dict[int, list[str]]:
+        """``phrase_labels`` for the tokens that have hits only, given the positions whose
+        word opens some phrase (in order): most tokens have none."""
+        hits: dict[int, list[str]] = {}
+        gaz = self.gazetteer
         n = len(lows)
-        for i in [i for i, low in enumerate(lows) if low in gaz]:
+        for i in openers:
             for phrase, label in gaz[lows[i]]:
                 k = len(phrase)
                 if i + k <= n and (k == 1 or tuple(lows[i:i + k]) == phrase):
-                    hits[i].append("B=" + label)
+                    hits.setdefault(i, []).append("B=" + label)
                     for j in range(i + 1, i + k):
-                        hits[j].append("I=" + label)
+                        hits.setdefault(j, []).append("I=" + label)
         return hits
 
     # -- sentences -----------------------------------------------------------

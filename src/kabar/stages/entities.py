@@ -47,7 +47,7 @@ def _sentence_ranges(spans, sentences) -> list[tuple[int, int]]:
 class _Pending:
     """One document between tokenising and tagging: its words and the sentences to tag."""
 
-    __slots__ = ("doc", "spans", "words", "ranges", "cap", "wanted")
+    __slots__ = ("doc", "spans", "words", "folds", "ranges", "cap", "wanted")
 
     def __init__(self, doc: Document):
         lex = lexicon()
@@ -55,6 +55,7 @@ class _Pending:
         self.spans = units(text, doc.tokens, lex)
         self.words = [text[a:b] for a, b in self.spans]
         lex.prepare(self.words, text, self.spans)
+        self.folds = lex.prepared  # kept: the batch's other documents are prepared in between
         self.ranges = _sentence_ranges(self.spans, doc.sentences or [(0, len(text))])
         self.cap = cap = cap_flags(self.words, lex)
         words = self.words
@@ -83,7 +84,7 @@ def _tag(pending: list[_Pending]) -> list[list[str] | None]:
 def _finish(p: _Pending, ner: list[str] | None) -> Document:
     doc, text, lex = p.doc, p.doc.text, lexicon()
     if lex.words_ref is not p.words:  # another document was prepared in between
-        lex.prepare(p.words, text, p.spans)
+        lex.prepared = p.folds
     mentions = find_mentions(text, p.ranges, p.spans, p.words, ner, lex, p.cap)
     entities = group(mentions, p.words, lex)
     entities.sort(key=lambda e: min(m.start for m in e.mentions))
