@@ -23,7 +23,8 @@ import re
 import threading
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, compress, count, islice
+from operator import add
 
 from .. import lang
 from ..document import Document
@@ -33,19 +34,26 @@ ASSIGNS = ("sentences", "tokens")
 
 # A candidate end: terminal punctuation, closing quotes/brackets, space, and a
 # sentence-like start; or a period glued between a word and a capitalised word.
+_ENDS = (r"[.!?]+[\"”’')\]]*(\s+)(?=[\"“‘(\[]?[A-Z0-9])"
+         # the lookbehind after the mark, so only marks are tried, not every position
+         r"|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _BOUNDARY = re.compile(
-    r"[.!?]+[\"”’')\]]*(\s+)(?=[\"“‘(\[]?[A-Z0-9])"
-    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"
+    _ENDS
     # separator rules in fact-check and scraped pages: "=====", "——", "-----"
-    r"|(\s*(?:={3,}|—{2,}|-{4,})\s*)")
+    + r"|(\s*(?:={3,}|—{2,}|-{4,})\s*)")
+# Without a separator in the paragraph the third branch cannot match, and its
+# leading \s* tried at every space is most of the scan: the cheaper pattern serves.
+_ENDS_ONLY = re.compile(_ENDS)
+_SEPARATOR = re.compile(r"={3}|—{2}|-{4}")
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}\.$")
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]{2}")
 _WORD_DOT = re.compile(r"\w\.(?![\w])")
 _GLUED = re.compile(r"[()\[\];]|,(?!\d)|(?<!\d),|(?<=[A-Z]{2})\.(?=[\s\"”)]|$)")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|id|org|net)\b")
 _QUOTE = re.compile(r"[\"“”]")
-_CHUNK = re.compile(r"\S+")
-_CHUNKS: dict[str, tuple[tuple[int, int], ...]] = {}  # chunk -> its token offsets
+_SPACE = re.compile(r"(\s+)")
+# chunk -> its token offsets, or None where the chunk is one token (most are)
+_CHUNKS: dict[str, tuple[tuple[int, int], ...] | None] = {}
 _MAX_CHUNKS = 100_000  # some 20 MB at most
 _LOCK = threading.Lock()
 # A "quotation" longer than this is taken for mismatched marks and holds no sentence open.
@@ -196,19 +204,33 @@ def _spans_locked(text: str) -> list[tuple[int, int]]:
         # current story stay, and one overflow does not cost a full relearn
         for old in list(islice(cache, len(cache) - _MAX_CHUNKS // 2)):
             del cache[old]
-    chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(text)]
-    new = [w for _, w in chunks if w not in cache]
+    # Chunks and their offsets from one split (chunk, space, chunk, ...): C loops,
+    # not a match object per chunk. Only the first and last chunk can be empty.
+    pieces = _SPACE.split(text)
+    ends = list(accumulate(map(len, pieces)))
+    chunks, starts = pieces[0::2], [0] + ends[1::2]
+    if not chunks[-1]:
+        del chunks[-1], starts[-1]
+    if chunks and not chunks[0]:
+        del chunks[0], starts[0]
+    new = [w for w in chunks if w not in cache]
     if new:
         _learn_chunks(list(dict.fromkeys(new)))
+    cached = list(map(cache.__getitem__, chunks))
+    # Most chunks are one whole token (cached as None): their spans are zipped in
+    # bulk, and only the others are spliced in one by one.
+    pairs = list(zip(starts, map(add, starts, map(len, chunks))))
+    split = list(compress(count(), cached))
+    if not split:
+        return pairs
     out: list[tuple[int, int]] = []
-    append = out.append
-    for start, w in chunks:
-        spans = cache[w]
-        if len(spans) == 1:  # most chunks are one token: skip the generator
-            append((start, start + len(w)) if spans[0][0] == 0 and spans[0][1] == len(w)
-                   else (start + spans[0][0], start + spans[0][1]))
-        else:
-            out.extend([(start + a, start + b) for a, b in spans])
+    prev = 0
+    for i in split:
+        out += pairs[prev:i]
+        start = starts[i]
+        out += [(start + a, start + b) for a, b in cached[i]]
+        prev = i + 1
+    out += pairs[prev:]
     return out
 
 
@@ -264,13 +286,22 @@ def _spans_without_spacy(w: str) -> list[tuple[int, int]] | None:
     return ([(0, a)] if a else []) + [(a, b)] + [(i, i + 1) for i in range(b, len(w))]
 
 
+def _cached(w: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
+    """What the cache keeps for chunk ``w``: its repaired tokens, None if that is ``w`` whole.
+
+    The repairs only look inside a chunk, so they are cached with it.
+    """
+    spans = tuple(_apply_keeps(w, _cut_punct(w, _cut_camel(w, spans))))
+    return None if spans == ((0, len(w)),) else spans
+
+
 def _learn_chunks(words: list[str]) -> None:
     from spacy.attrs import IDX, LENGTH
 
     for w in words:
         spans = _spans_without_spacy(w)
         if spans is not None:
-            _CHUNKS[w] = tuple(_apply_keeps(w, _cut_punct(w, _cut_camel(w, spans))))
+            _CHUNKS[w] = _cached(w, spans)
     words = [w for w in words if w not in _CHUNKS]
     if not words:
         return
@@ -281,8 +312,7 @@ def _learn_chunks(words: list[str]) -> None:
         while k < len(arr) and arr[k][0] < end:
             spans.append((arr[k][0] - base, arr[k][0] - base + arr[k][1]))
             k += 1
-        # the repairs only look inside a chunk, so they are cached with it
-        _CHUNKS[w] = tuple(_apply_keeps(w, _cut_punct(w, _cut_camel(w, spans))))
+        _CHUNKS[w] = _cached(w, spans)
         base = end + 1
 
 
@@ -337,10 +367,11 @@ def _blocked(text: str, start: int, stop: int, closers_end: int,
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     quotes = _quote_closes(text, start, end)
     out, a = [], start
-    for m in _BOUNDARY.finditer(text, start, end):
+    boundary = _BOUNDARY if _SEPARATOR.search(text, start, end) else _ENDS_ONLY
+    for m in boundary.finditer(text, start, end):
         if m.group(1) is not None:
             cut, nxt = m.start(1), m.end(1)
-        elif m.group(2) is not None:
+        elif boundary is _BOUNDARY and m.group(2) is not None:
             out.append((a, m.start()))
             a = m.end()
             continue
