@@ -38,6 +38,7 @@ class Trigger:
 class Lexicon:
     triggers: dict            # normalised form -> Trigger
     by_first: dict            # first word -> ((words, Trigger), ...) longest first
+    first_re: re.Pattern      # any first word (a prefix trie); find_triggers checks the boundary before it
     preps: dict               # preposition -> role (place, partner, agent, other)
     negation: frozenset
     aux: frozenset
@@ -88,36 +89,32 @@ def norm_form(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=None)
-def _occurrences(word: str) -> re.Pattern:
-    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
-
-
 def find_triggers(text: str, tokens: list[tuple[int, int]], lex: Lexicon):
     """(start, end, Trigger) for every trigger form in the token stream, in text order.
 
-    The words of the text are intersected with the trigger words first (C speed), so
-    only the few trigger words an article holds are looked for token by token.
+    One pass of a trie of every first word finds the candidates (a trie of literal words
+    lets the regex engine skip ahead on first letters; one search per trigger word
+    present cost a whole-text scan each). A first word is a run of word characters, so
+    a whole-word hit is one at a word start followed by no word character, and at most
+    one first word can be that at any offset.
     """
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two; keep offsets exact
         low = "".join(c.lower()[:1] or c for c in text)
-    present = lex.by_first.keys() & set(_WORD.findall(low))
-    if not present:
-        return []
-    starts = [a for a, _ in tokens]
+    starts = None
     out = []
-    for word in present:
-        for m in _occurrences(word).finditer(low):
-            i = bisect_left(starts, m.start())
-            if i < len(tokens) and starts[i] == m.start():
-                hit = _match_at(low, tokens, i, lex.by_first[word])
-                if hit:
-                    out.append(hit)
-    return sorted(out, key=lambda h: h[0])
+    for m in lex.first_re.finditer(low):
+        s = m.start()
+        if s and (low[s - 1].isalnum() or low[s - 1] == "_"):  # str.isalnum() or "_" is re's \w
+            continue  # inside a word: "memberikan" holds no "beri"
+        if starts is None:
+            starts = [a for a, _ in tokens]
+        i = bisect_left(starts, s)
+        if i < len(tokens) and starts[i] == s:
+            hit = _match_at(low, tokens, i, lex.by_first[m.group()])
+            if hit:
+                out.append(hit)
+    return out  # finditer runs left to right: already in text order
 
 
 def _match_at(low: str, tokens, i: int, cands):
@@ -143,6 +140,7 @@ def lexicon() -> Lexicon:
     words = lambda name: frozenset(w.lower() for w in lang.lines(name))  # noqa: E731
     return Lexicon(
         triggers=triggers, by_first={k: tuple(v) for k, v in by_first.items()},
+        first_re=re.compile(rf"(?:{lang.trie(by_first)})(?!\w)"),
         preps={k.lower(): v for k, v in lang.mapping("event_prepositions.tsv").items()},
         negation=words("event_negation.txt"), aux=words("event_aux.txt"),
         light_verbs=words("event_light_verbs.txt"), speech=words("event_speech_verbs.txt"),

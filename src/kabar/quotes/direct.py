@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
 from .lexicon import CLOSE_HINT, DOUBLE_MARKS, OPEN_HINT, SINGLE_MARKS, clitic, lexicon, words
 from .model import Found
@@ -110,7 +111,7 @@ def _attribution_after(text: str, pos: int, end: int, found: Found) -> bool:
             found.region = (found.region[0], max(end, m.end()))
         return True
     # "\"...,\" Arief menambahkan." : a short subject then a speech verb.
-    words = list(WORD.finditer(text, pos, end))[:6]
+    words = list(islice(WORD.finditer(text, pos, end), 6))
     for w in words:
         if w.group().lower() in lex.verbs and lex.verbs[w.group().lower()][1] == "strong":
             after = WORD.search(text, w.end(), end)

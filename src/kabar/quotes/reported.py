@@ -30,7 +30,7 @@ def _has_predicate(text: str, a: int, b: int) -> bool:
     """A predicate-like word in the clause's first comma piece (its first 20 words)."""
     lex = lexicon()
     comma = text.find(",", a, b)
-    for i, w in enumerate(list(WORD.finditer(text, a, comma if comma > 0 else b))[:20]):
+    for i, w in enumerate(islice(WORD.finditer(text, a, comma if comma > 0 else b), 20)):
         low = w.group().lower()
         if i and w.group()[0].isupper():
             continue  # part of a name ("Jawa Tengah"), not the predicate "tengah"
@@ -71,7 +71,7 @@ def _content_start(text: str, c: int, end: int) -> tuple[int, bool] | None:
     marked = c < end and text[c] in ",:"
     while c < end and text[c] in " ,:":
         c += 1
-    head_words = list(WORD.finditer(text, c, end))[:15]
+    head_words = list(islice(WORD.finditer(text, c, end), 15))  # not every word to the sentence's end
     limit = head_words[-1].end() if head_words else c
     m = _BAHWA.search(text, c, limit)
     if m and not any(ch in text[c:m.start()] for ch in DOUBLE_MARKS):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document
 from ..figure_words import Lexicon, lexicon
@@ -107,15 +108,20 @@ def _excluded(text: str, m: re.Match, s0: int, lex: Lexicon) -> bool:
     return False
 
 
+# The same amounts recur ("2", "10", "1.000") and reading one is Decimal work: each form is
+# read once. An Amount is frozen, so one object serves every figure that states it.
+_amount = lru_cache(maxsize=8192)(parse_amount)
+
+
 def _read(text: str, m: re.Match, s0: int, s1: int, lex: Lexicon) -> Candidate | None:
-    amount = parse_amount(m.group("amt"))
+    amount = _amount(m.group("amt"))
     if amount is None:
         return None
     if m.group("amt2"):
-        second = parse_amount(m.group("amt2"))
+        second = _amount(m.group("amt2"))
         scale = _SCALE_TAIL.search(m.group("amt2"))
         if scale and not _SCALE_TAIL.search(m.group("amt")):  # "Rp1-2 juta": both in juta
-            amount = parse_amount(m.group("amt") + " " + scale.group().strip()) or amount
+            amount = _amount(m.group("amt") + " " + scale.group().strip()) or amount
         if second is None:
             return None
         amount = Amount(None, amount.lo, second.hi, vague=True)
@@ -355,12 +361,12 @@ def _figure(text: str, c: Candidate) -> dict:
 
 def _matches(doc: Document, lex: Lexicon):
     """Amount matches, tried only where a token can start one (cheaper than scanning all text)."""
-    text, last = doc.text, 0
+    text, last, forms = doc.text, 0, _forms()
     for a, b in doc.tokens:
         if a < last or a == b:
             continue
         w = text[a:b]
-        if w[0].isdigit() or w[0] in "-−" or w.lower() in lex.starters or w.lower() in lex.pre_forms:
+        if w[0].isdigit() or w[0] in "-−" or w.lower() in forms:
             m = lex.candidate.match(text, a)
         elif _HAS_DIGIT(w):  # a token such as "Rp15" or "US$5": look inside it only
             m = lex.candidate.search(text, a, b)
@@ -373,6 +379,13 @@ def _matches(doc: Document, lex: Lexicon):
             # "8%-8,15%", "2,00%—2,25%": one token may hold a second amount
             m = lex.candidate.search(text, last, b) if last < b and _HAS_DIGIT(text, last, b) else None
             m = lex.candidate.match(text, m.start()) if m else None
+
+
+@lru_cache(maxsize=1)
+def _forms() -> frozenset[str]:
+    """Number words and currency forms in one set: one lookup per token, not two."""
+    lex = lexicon()
+    return lex.starters | lex.pre_forms
 
 
 def find(doc: Document) -> list[dict]:
