@@ -29,3 +29,9 @@ def test_lang_duplicate_entry_names_file_and_line(tmp_path, monkeypatch):
 def test_lang_missing_file_is_named():
     with pytest.raises(lang.LanguageDataError, match="no_such.txt"):
         lang.lines("no_such.txt")
+
+
+def test_lang_trie_literal_space_matches_only_a_space():
+    rx = re.compile(lang.trie(["Baca ", "Baca", "Artikel ini "], literal=True))
+    assert rx.fullmatch("Baca ") and rx.fullmatch("Artikel ini ")
+    assert rx.fullmatch("Artikel\nini ") is None and rx.match("Baca\n").group() == "Baca"

@@ -1,4 +1,5 @@
 """The cleaning stage: boilerplate, bylines, paragraphs, glue, mojibake, offset map."""
+import re
 from pathlib import Path
 
 import pytest
@@ -284,3 +285,37 @@ def test_clean_reference_record(reference_record):
     text = reference_record["text"]
     assert "Hamas Muhammad Deif" in text and "Al Arabiya Jumat" in text
     assert not any(junk in text for junk in ("IKLAN", "GULIR", "Gambas", "(khr/bac)"))
+
+
+def test_clean_trigger_literals_found_in_one_pass_as_by_substring_tests():
+    from kabar.stages import clean_boilerplate as cb
+
+    lits = {lit for name in cb._TRIGGERED_FILES for lit, _ in cb._triggered(name) if lit}
+    samples = ["Baca juga: Baca Artikel ini telah tayang", "(baca juga) BACA: LIHAT JUGA", "Reporter: Rep Red",
+               "Pilihan Editor Sumber: Kompas.com KOMPAS.com", "tanpa apa pun", "$$(ANTARA(Antara) [Gambas:Video]",
+               " ".join(sorted(lits)), "".join(sorted(lits, key=len))]
+    for raw in samples:
+        assert cb._present(raw) == {lit for lit in lits if lit in raw}
+
+
+@pytest.mark.parametrize("old, new", [
+    (r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]", "kabar.stages.clean:_LINE_BREAK"),
+    (r" {2,}", "kabar.stages.clean_glue:_SPACE_RUN"),
+    (r"([.!?]+|:)([\"”’]?)(?=[\"“]?[A-Z][a-z])", "kabar.stages.clean_glue:_RUN_ON"),
+])
+def test_clean_regexes_rewritten_for_speed_match_as_before(old, new):
+    import importlib
+
+    module, name = new.split(":")
+    rx, ref = getattr(importlib.import_module(module), name), re.compile(old)
+    for text in ["a\r\nb\rc\n\rd\r\r\ne\u2028f\x85", "x  y   z \t  w", "Ya.:Ini ok!?Dia :.Kami .\"Ab ...Ab",
+                 "sehat.Hal itu, Indonesia.\"Kita mau (11/1/2024).Lebih 10:30 KPK:Ini rinciannya:Adapun"]:
+        assert [(m.span(), m.groups()) for m in rx.finditer(text)] == \
+               [(m.span(), m.groups()) for m in ref.finditer(text)]
+
+
+def test_clean_glued_words_found_by_their_capital():
+    from kabar.stages.clean_glue import glue_splits
+
+    text = "Kata HamasMuhammad dan ArabiyaJumat, bukan YouTube atau UnionSpace UnionSpace."
+    assert [text[i:i + 6] for i in glue_splits(text)] == ["Muhamm", "Jumat,"]

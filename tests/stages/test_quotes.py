@@ -392,3 +392,14 @@ def test_quotes_person_asked_about_is_not_the_subject():
     doc = run(text, people=[("Budi Santoso",), ("Rina Wati",)])
     assert [q["speaker"] for q in doc.quotes] == ["e1", "e1", "e1"]
     assert len(doc.quotes) == 3
+
+
+def test_quote_sentence_boundary_rewritten_for_speed_matches_as_before():
+    import re
+
+    from kabar.quotes.text import _BOUNDARY
+
+    ref = re.compile(r"[.!?]+[\"”’')\]]*(?:[\s\u200b-\u200f\ufeff]+(?=[\"“‘(\[\u200e]{0,2}[A-Z0-9])"
+                     r"|(?=[\"“‘]?[A-Z][a-z]))")
+    for text in ['Ia datang.Arief pergi. "(Jika ...!? Ya." Dia', "Imin.\"Ya ?? 12 .. M. Riezko!!\u200bAb"]:
+        assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in ref.finditer(text)]

@@ -96,3 +96,26 @@ def test_times_weekday_year_read_from_raw_copyright_line():
     raw = "Rapat digelar Rabu (24/12). Copyright © ANTARA 2025"
     doc = Document(text="Rapat digelar Rabu (24/12).", raw=raw)
     assert times.run(doc).times[0]["value"] == "2025-12-24"
+
+
+_SEARCH_TEXTS = [
+    "Jakarta, Kamis (12/2/2026) - Rapat 14-1-2012 dan 2018-04-19, lalu 1-20 Februari 2024; skor 3-1 "
+    "Mei, 25 Desember 2025, musim 2015-16, UU Nomor 7 Tahun 2017, 1990-an, 432-144-2019, (7/10), 2009-2014.",
+    "12345/6/2020 99/99/9999 1/2 2020-13-45 ٢٠٢٠ 7 Oktober 2023 pukul 10.00 (25/8) 2024%",
+]
+
+
+def test_times_digit_first_patterns_found_by_trying_each_digit():
+    from kabar.stages import times_find
+
+    digit_first = times_find._digit_first()
+    assert len(digit_first) >= 5  # most patterns start with a digit, "(25/8)" and month names do not
+    for rx, _ in times_find.patterns():
+        if rx not in digit_first:
+            assert not re.match(r"\(\?P<\w+>\\d|\\d", rx.pattern)
+            continue
+        for text in _SEARCH_TEXTS:
+            digits = [m.start() for m in re.finditer(r"\d", text)]
+            for pos in range(len(text) + 1):
+                fast, slow = times_find._search(rx, text, pos, digits), rx.search(text, pos)
+                assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))

@@ -102,13 +102,13 @@ def alternation(words, *, boundary: bool = True) -> str:
     return rf"\b(?:{body})\b" if boundary else f"(?:{body})"
 
 
-def trie(words) -> str:
+def trie(words, *, literal: bool = False) -> str:
     """A regex alternation of words factored by shared prefixes.
 
     Python's re tries alternatives one by one, so "mengatakan|menyatakan|..."
     scans far slower than "me(?:ng(?:atakan|...)|...)". Longer words still win
-    (the optional tails are greedy); a space matches any run of whitespace; no
-    words give a pattern that never matches.
+    (the optional tails are greedy); a space matches any run of whitespace
+    (only itself with ``literal``); no words give a pattern that never matches.
     """
     root: dict = {}
     for w in set(words):
@@ -116,11 +116,11 @@ def trie(words) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(root) or "(?!)"
+    return _trie_regex(root, r"\ " if literal else r"\s+") or "(?!)"
 
 
-def _trie_regex(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(sub)
+def _trie_regex(node: dict, space: str) -> str:
+    branches = [(space if ch == " " else re.escape(ch)) + _trie_regex(sub, space)
                 for ch, sub in sorted(node.items()) if ch]
     if not branches:
         return ""

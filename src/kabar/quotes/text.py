@@ -13,9 +13,10 @@ from .lexicon import lexicon
 
 # A period, ! or ? (maybe followed by closing marks) then either space before a
 # capital/digit/opening mark (two: '"(Jika'), or no space before a capitalised word (glued scrape).
-# (Starting with a character class lets the regex engine skip ahead fast.)
+# (Starting with a character class lets the regex engine skip ahead fast; "[.!?]+" would
+# not: the engine only skips ahead to a plain character or class, not a repeat.)
 _BOUNDARY = re.compile(
-    r"[.!?]+[\"”’')\]]*(?:[\s\u200b-\u200f\ufeff]+(?=[\"“‘(\[\u200e]{0,2}[A-Z0-9])|(?=[\"“‘]?[A-Z][a-z]))")
+    r"[.!?][.!?]*[\"”’')\]]*(?:[\s\u200b-\u200f\ufeff]+(?=[\"“‘(\[\u200e]{0,2}[A-Z0-9])|(?=[\"“‘]?[A-Z][a-z]))")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 WORD = re.compile(r"[\w][\w'’.\-/]*[\w]|[\w]")
 

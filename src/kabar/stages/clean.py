@@ -21,7 +21,9 @@ from .clean_glue import Edit, repairs
 REQUIRES = ("raw",)
 ASSIGNS = ("text", "offsets", "boilerplate", "bylines", "paragraphs")
 
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+# "\r\n" or one break character. Written to start with a character class (not "\r\n|[...]"),
+# which lets the regex engine skip ahead to the breaks instead of trying every position.
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85](?:(?<=\r)\n)?")
 # What is left of a line once its fragments are cut, when it holds no words.
 _ONLY_PUNCT = re.compile(r"[\W_]*")
 _SENTENCE_END = ".!?\"”’:;)"

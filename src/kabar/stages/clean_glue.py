@@ -17,13 +17,16 @@ Edit = tuple[int, int, str]
 _ODD_SPACE = "\t\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 # Odd whitespace (with any spaces after it) and runs of plain spaces: two cheap passes, merged.
 _ODD_SPACES = re.compile(r"[\t\xa0\u2000-\u200a\u202f\u205f\u3000][ \t\xa0\u2000-\u200a\u202f\u205f\u3000]*")
-_SPACE_RUN = re.compile(r" {2,}")
+_SPACE_RUN = re.compile(r"  +")  # " {2,}", with the literal prefix the regex engine skips ahead on
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 # "sehat.Hal itu", "Indonesia.\"Kita mau", "(11/1/2024).Lebih": a sentence end with no space after.
-_RUN_ON = re.compile(r"([.!?]+|:)([\"”’]?)(?=[\"“]?[A-Z][a-z])")
-# A lower-to-upper join inside a word: found by its first character, then grown to the token.
-_TRANSITION = re.compile(r"[a-z](?=[A-Z])")
+# (Group 1 is "[.!?]+" or ":", written to start with one character class: a pattern
+# that starts with an alternation or a repeat is tried at every position of the text.)
+_RUN_ON = re.compile(r"([.!?:](?:(?<=[.!?])[.!?]*)?)([\"”’]?)(?=[\"“]?[A-Z][a-z])")
+# A lower-to-upper join inside a word: found by its capital (rarer than a lower-case letter,
+# so the regex engine stops less often), then grown to the token.
+_TRANSITION = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 _JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_BESIDE = set("@#/.=&_") | set("0123456789")
 # UTF-8 read as Latin-1 or CP1252 ("JÃ³hann"), as the scorer recognises it.
@@ -149,11 +152,11 @@ def glue_splits(text: str) -> list[int]:
     """Positions inside tokens where two words were glued together."""
     out, seen = [], set()
     for m in _TRANSITION.finditer(text):
-        start = _back(text, m.start(), _is_ascii_letter)
+        start = _back(text, m.start() - 1, _is_ascii_letter)
         if start in seen:
             continue
         seen.add(start)
-        end = _forward(text, m.end(), _is_ascii_letter)
+        end = _forward(text, m.start(), _is_ascii_letter)
         if _beside_code(text, start, end):
             continue  # part of a URL, handle, hashtag or code: not prose
         token = text[start:end]
