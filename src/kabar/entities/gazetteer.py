@@ -60,6 +60,10 @@ class Lexicon:
     # cross the punctuation that ends a run, so they are found in the text itself.
     comma_names: re.Pattern | None = None
     comma_keys: dict = field(default_factory=dict)
+    # What follows the first comma of each such name: a pattern that opens with a literal
+    # comma is found fast, while comma_names is tried at every position; most texts hold
+    # none of these, and then need no comma_names scan.
+    comma_hint: re.Pattern | None = None
     # First words of each table: most words start nothing, and one set test says so.
     first_exact: set = field(default_factory=set)
     first_folded: set = field(default_factory=set)
@@ -198,6 +202,8 @@ def lexicon() -> Lexicon:
     lex.initials_cues = frozenset(fold(w) for w in lang.lines("entity_initials_cues.txt"))
     if lex.comma_keys:
         lex.comma_names = re.compile(lang.alternation(lex.comma_keys), re.IGNORECASE)
+        tails = {k[k.index(","):] for k in lex.comma_keys}
+        lex.comma_hint = re.compile(lang.alternation(tails, boundary=False), re.IGNORECASE)
     lex.first_exact = {k[0] for k in lex.exact}
     lex.first_folded = {k[0] for k in lex.folded}
     lex.first_title = {k[0] for k in lex.titles}

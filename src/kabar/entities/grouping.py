@@ -21,9 +21,10 @@ TYPE_WEIGHT_GAZ = 3
 
 
 class Entity:
-    __slots__ = ("mentions", "types", "key", "forms", "bare", "type", "vocab")
+    __slots__ = ("mentions", "types", "key", "forms", "bare", "type", "vocab", "n")
 
-    def __init__(self, m: Mention):
+    def __init__(self, m: Mention, n: int = 0, form: tuple[str, ...] | None = None,
+                 bare: tuple[str, ...] | None = None):
         self.mentions: list[Mention] = []
         self.types: Counter = Counter()
         self.key = m.key
@@ -31,22 +32,67 @@ class Entity:
         self.bare: set[tuple[str, ...]] = set()
         self.vocab: set[str] = set()  # every word of every form, to rule entities out fast
         self.type = "UNK"  # the most voted type, kept up to date by add()
-        self.add(m)
+        self.n = n  # place in the document's entity list (the first one found wins)
+        self.add(m, form, bare)
 
-    def add(self, m: Mention):
+    def add(self, m: Mention, form: tuple[str, ...] | None = None, bare: tuple[str, ...] | None = None):
+        """Take m in; ``form`` and ``bare`` are its folded words (and those without an
+        administrative head) when the caller has them already."""
         self.mentions.append(m)
         # A bare acronym says little about its type ("RMS" for a person reads as a body).
         bare_acronym = m.key is None and len(m.words) == 1 and acronym(m.words[0])
         if m.type != "UNK" and not (bare_acronym and self.types):
-            self.types[m.type] += TYPE_WEIGHT_GAZ if m.key else 1
-            self.type = self.types.most_common(1)[0][0]
-        form = tuple(fold(w) for w in m.words)
+            types = self.types
+            types[m.type] += TYPE_WEIGHT_GAZ if m.key else 1
+            # most_common(1) without its heap: the first type counted wins a tie, as there
+            self.type = max(types, key=types.__getitem__)
+        if form is None:
+            form = _form(m)
         self.forms.add(form)
         self.vocab.update(form)
-        self.bare.add(_strip_head(form))
+        self.bare.add(bare if bare is not None else _strip_head(form))
 
     def longest(self) -> Mention:
         return max(self.mentions, key=lambda m: (len(m.words), m.end - m.start, -m.start))
+
+
+def _form(m: Mention) -> tuple[str, ...]:
+    return tuple(map(fold, m.words))
+
+
+class _Entities(list):
+    """The entities of one document so far, in the order found, indexed by gazetteer key
+    and by form: looking a mention up then costs a dict hit, not a pass over all of them."""
+
+    def __init__(self):
+        super().__init__()
+        self.by_key: dict[str, Entity] = {}
+        self.by_form: dict[tuple[str, ...], list[Entity]] = {}
+        self.by_bare: dict[tuple[str, ...], list[Entity]] = {}
+
+    def new(self, m: Mention, form: tuple[str, ...], bare: tuple[str, ...]) -> Entity:
+        ent = Entity(m, n=len(self), form=form, bare=bare)
+        self.append(ent)
+        if ent.key:
+            self.by_key.setdefault(ent.key, ent)
+        self._index(ent, form, bare)
+        return ent
+
+    def join(self, ent: Entity, m: Mention, form: tuple[str, ...], bare: tuple[str, ...]) -> None:
+        ent.add(m, form, bare)
+        self._index(ent, form, bare)
+
+    def _index(self, ent: Entity, form: tuple[str, ...], bare: tuple[str, ...]) -> None:
+        for table, value in ((self.by_form, form), (self.by_bare, bare)):
+            holders = table.setdefault(value, [])
+            if ent not in holders:
+                holders.append(ent)
+
+    def first_named(self, form, bare, keyed: bool) -> Entity | None:
+        """The first entity with this form or bare form (one without a key, for a keyed mention)."""
+        found = [e for e in (*self.by_form.get(form, ()), *self.by_bare.get(bare, ()))
+                 if not keyed or not e.key]
+        return min(found, key=lambda e: e.n) if found else None
 
 
 def _contains(longer: tuple, shorter: tuple) -> bool:
@@ -70,10 +116,18 @@ def _initials(words: tuple[str, ...], lex: Lexicon) -> str:
     return "".join(w[0] for w in words if w[:1].isupper() and fold(w) not in lex.connectors)
 
 
-@lru_cache(maxsize=4096)
 def _strip_head(form: tuple[str, ...]) -> tuple[str, ...]:
     """"kota padang" -> "padang", "dprd kota surabaya" -> "dprd surabaya": an administrative
     prefix before a known place does not make another place, nor another body."""
+    # Most forms hold no administrative word: one set test, no cache entry (the cache is
+    # small, and a corpus's forms would keep pushing each other out of it).
+    if lexicon().admin.isdisjoint(form):
+        return form
+    return _strip_admin(form)
+
+
+@lru_cache(maxsize=4096)
+def _strip_admin(form: tuple[str, ...]) -> tuple[str, ...]:
     lex = lexicon()
     words = list(form)
     keep = [w for k, w in enumerate(form)
@@ -98,11 +152,15 @@ def parenthesised(mentions: list[Mention], words: list[str]) -> dict[int, int]:
 def nicknames(mentions: list[Mention], words: list[str], lex: Lexicon) -> dict[int, int]:
     """Mention index -> the person it is another name of ("Rachmat alias Rafi")."""
     out = {}
+    cue_len = max(map(len, lex.alias_cues), default=0)
     for k in range(1, len(mentions)):
         m, host = mentions[k], mentions[k - 1]
         if host.type != "PER" or m.type not in ("PER", "UNK") or m.key:
             continue
-        between = tuple(fold(w) for w in words[host.last:m.first] if w != ",")
+        gap = words[host.last:m.first]
+        if len(gap) - gap.count(",") > cue_len:
+            continue  # longer than any cue: not worth folding (most pairs are far apart)
+        between = tuple(fold(w) for w in gap if w != ",")
         if between in lex.alias_cues:
             out[k] = k - 1
     return out
@@ -113,7 +171,7 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
     links = parenthesised(mentions, words)
     links.update(nicknames(mentions, words, lex))
     owner: dict[int, Entity] = {}
-    entities: list[Entity] = []
+    entities = _Entities()
 
     def rank(k):
         m = mentions[k]
@@ -134,12 +192,13 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
             ent = owner[links[k]]
             if m.key is None:
                 m.type = ent.type
-        ent = ent or _find(m, entities, lex)
+        form = _form(m)
+        bare = _strip_head(form)
+        ent = ent or _find(m, form, bare, entities, lex)
         if ent is None:
-            ent = Entity(m)
-            entities.append(ent)
+            ent = entities.new(m, form, bare)
         else:
-            ent.add(m)
+            entities.join(ent, m, form, bare)
         owner[k] = ent
 
     for k in sorted(range(len(mentions)), key=rank):
@@ -147,16 +206,14 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
     return [e for e in entities if e.type != "UNK"]
 
 
-def _find(m: Mention, entities: list[Entity], lex: Lexicon) -> Entity | None:
-    form = tuple(fold(w) for w in m.words)
-    bare = _strip_head(form)
-    if m.key:
-        for e in entities:
-            if e.key == m.key:
-                return e
-    for e in entities:
-        if (form in e.forms or bare in e.bare) and (not m.key or not e.key):
-            return e
+def _find(m: Mention, form: tuple[str, ...], bare: tuple[str, ...], entities: _Entities,
+          lex: Lexicon) -> Entity | None:
+    """The entity m names, if any; ``form`` is m's folded words, ``bare`` those without an admin head."""
+    if m.key and m.key in entities.by_key:
+        return entities.by_key[m.key]
+    e = entities.first_named(form, bare, bool(m.key))
+    if e is not None:
+        return e
     if m.key:
         return None
     if len(m.words) == 1 and acronym(m.words[0]):

@@ -272,17 +272,42 @@ def find_mentions(text, sentences, spans, words, ner, lex: Lexicon, cap=None) ->
 _SITE = re.compile(r"(?<![\w./@:-])[a-z][a-z0-9-]{2,}(?:\.[a-z0-9-]+)?\.(?:com|co\.id|id|net|org|tv)(?![\w/@-]|\.\w)")
 
 
-_SITE_HINTS = (".co", ".id", ".net", ".org", ".tv")  # cheap test before the regex
+# Every site name ends in a domain ending after a lower-case letter, digit or hyphen: that
+# part starts with a period, which re skips to fast. _SITE itself opens with a lookbehind that
+# re tries at every position of the text; it is only tried where a run of domain characters
+# holding such an ending starts (the lookbehind forbids a match anywhere else in the run).
+_SITE_END = re.compile(r"\.(?<=[a-z0-9-]\.)(?:com|co\.id|id|net|org|tv)(?![\w/@-]|\.\w)")
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+
+
+def _site_matches(text):
+    """The matches of _SITE.finditer(text), in order."""
+    starts: list[int] = []
+    last = -1  # where the previous ending stopped: its run is this one's if no gap lies between
+    for m in _SITE_END.finditer(text):
+        s = m.start()
+        while s > 0 and text[s - 1] in _DOMAIN_CHARS:
+            if s == last:
+                s = starts[-1]
+                break
+            s -= 1
+        if not starts or starts[-1] != s:
+            starts.append(s)
+        last = m.end()
+    for s in starts:
+        m = _SITE.match(text, s)
+        if m:
+            yield m
 
 
 def _site_names(reader: RunReader, text, spans) -> None:
-    if not any(h in text for h in _SITE_HINTS):
-        return
-    starts = {a: k for k, (a, _) in enumerate(spans)}
-    ends = {b: k for k, (_, b) in enumerate(spans)}
-    for m in _SITE.finditer(text):
+    starts = ends = None
+    for m in _site_matches(text):
         if m.group().startswith("www."):
             continue
+        if starts is None:
+            starts = {a: k for k, (a, _) in enumerate(spans)}
+            ends = {b: k for k, (_, b) in enumerate(spans)}
         i, j = starts.get(m.start()), ends.get(m.end())
         if i is not None and j is not None:
             reader.emit(i, j + 1, "ORG")
@@ -321,7 +346,7 @@ def _initials(reader: RunReader, words) -> set[int]:
 def _comma_names(reader: RunReader, text, spans, lex: Lexicon) -> set[int]:
     """Mentions of gazetteer names with commas inside; returns the units they cover."""
     taken: set[int] = set()
-    if lex.comma_names is None or "," not in text:
+    if lex.comma_names is None or not lex.comma_hint.search(text):
         return taken
     found = list(lex.comma_names.finditer(text))
     if not found:

@@ -8,7 +8,7 @@ word again ("Sang-min") unless both halves are capitalised names
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .gazetteer import Lexicon
 
@@ -20,16 +20,43 @@ _PIECE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
 _CAMEL = re.compile(r"([a-z]{3,})([A-Z][\w.]*)")
 
 
-_SUSPECT = re.compile(r"[a-z][A-Z]|[()\[\]]|\d\.[A-Z]|\w['’](?!\w)")
+# A spot where words may be glued: a lower-case letter then a capital ("dilansirAFP"), a
+# bracket, a numbered item ("2.Jin") or a closing quote ("Riau'"). As one alternation
+# ("[a-z][A-Z]|[()\[\]]|\d\.[A-Z]|\w['’](?!\w)") Python's re tries every branch at every
+# position of the text; starting with one class of the rare character of each shape (the
+# capital, the bracket, the period, the quote) lets it skip to those, and a lookbehind checks
+# the character before. _suspect_spots turns these back into that alternation's matches.
+_SUSPECT_KEY = re.compile(r"[A-Z()\[\].'’](?:(?<=[a-z][A-Z])|(?<=[()\[\]])|(?<=\d\.)(?=[A-Z])|(?<=\w['’])(?!\w))")
+
+
+def _suspect_spots(text: str) -> list[int]:
+    """Starts of the alternation's non-overlapping matches, as re.finditer finds them."""
+    out, end = [], 0
+    for m in _SUSPECT_KEY.finditer(text):
+        p = m.start()
+        c = text[p]
+        if c in "()[]":
+            s, e = p, p + 1        # the bracket
+        elif c == ".":
+            s, e = p - 1, p + 2    # digit, period, capital
+        else:
+            s, e = p - 1, p + 1    # lower-case letter then capital, or word character then quote
+        if s >= end:  # finditer goes on after a match: one overlapping it is never seen
+            out.append(s)
+            end = e
+    return out
 
 
 def unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
     # Only tokens holding a suspicious spot inside them are looked at.
+    spots = _suspect_spots(text)
+    if not spots:
+        return tokens
     starts = [a for a, _ in tokens]
     suspects = set()
-    for m in _SUSPECT.finditer(text):
-        k = bisect_right(starts, m.start() + 1) - 1
-        if k >= 0 and tokens[k][0] < m.start() + 1 < tokens[k][1] and tokens[k][1] - tokens[k][0] >= 3:
+    for s in spots:
+        k = bisect_right(starts, s + 1) - 1
+        if k >= 0 and tokens[k][0] < s + 1 < tokens[k][1] and tokens[k][1] - tokens[k][0] >= 3:
             suspects.add(k)
     if not suspects:
         return tokens
@@ -58,9 +85,18 @@ def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[
     """Tokens with hyphen-glued pieces joined back, except pairs of capitalised names."""
     tokens = unglue(text, tokens, lex)
     n = len(tokens)
-    # Hyphens glued on both sides; most articles have a handful.
-    glued = [k for k in range(1, n - 1) if tokens[k][1] - tokens[k][0] == 1 and text[tokens[k][0]] == "-"
-             and tokens[k - 1][1] == tokens[k][0] and tokens[k + 1][0] == tokens[k][1]]
+    # Hyphens glued on both sides; most articles have a handful, so they are found from
+    # the text's hyphens rather than by testing every token.
+    glued = []
+    h = text.find("-")
+    starts = [a for a, _ in tokens] if h >= 0 else []
+    while h >= 0:
+        k = bisect_left(starts, h)
+        while k < n and starts[k] == h:
+            if 0 < k < n - 1 and tokens[k][1] == h + 1 and tokens[k - 1][1] == h and tokens[k + 1][0] == h + 1:
+                glued.append(k)
+            k += 1
+        h = text.find("-", h + 1)
     if not glued:
         return tokens
     out: list[tuple[int, int]] = []
