@@ -106,6 +106,28 @@ def test_batch_analyze_items_keeps_order_and_reports_bad_items():
     assert "html" in out[2].error and out[2].doc is None
 
 
+def test_batch_long_runs_freeze_loaded_objects_and_restore_the_collector():
+    import gc
+
+    from kabar.batch.local import GC_THRESHOLD, analyze_items
+    from kabar.ingest import Item
+
+    before = gc.get_threshold()
+    items = [Item(f"a{i}", {"text": f"Warga Desa Contoh{i} di Bandung berkumpul."}) for i in range(5)]
+    seen = []
+    run = analyze_items(items, batch=2)
+    for outcome in run:
+        # the first batch loads the models; from the second on, they sit frozen
+        seen.append((outcome.item.name, gc.get_freeze_count() > 0, gc.get_threshold()[0]))
+    assert [name for name, _, _ in seen] == ["a0", "a1", "a2", "a3", "a4"]
+    assert [frozen for _, frozen, _ in seen] == [False, False, True, True, True]
+    assert {t for _, frozen, t in seen if frozen} == {GC_THRESHOLD}
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+    # a run of one batch (one article per ingest worker task) leaves the collector alone
+    list(analyze_items(items[:2], batch=2))
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+
+
 def test_pipeline_threads_share_caches_safely(reference_text):
     """The web app analyses in worker threads; the shared tokenizer and tagger caches must hold."""
     from concurrent.futures import ThreadPoolExecutor

@@ -85,9 +85,17 @@ def _abbreviation_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _any_keep() -> re.Pattern:
+    """Whether some keep pattern can match at all: one search, and most chunks have none."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _keep_patterns()))
+
+
 def _keep_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for p in _keep_patterns() for m in p.finditer(text) if m.end() > m.start()]
-    spans.extend(_abbreviation_spans(text))
+    spans = ([m.span() for p in _keep_patterns() for m in p.finditer(text) if m.end() > m.start()]
+             if _any_keep().search(text) else [])
+    if "." in text:  # every abbreviation ends in one
+        spans.extend(_abbreviation_spans(text))
     spans.sort()
     return spans
 
