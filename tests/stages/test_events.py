@@ -147,3 +147,15 @@ def test_events_verbal_events_take_no_place_from_their_content():
                    {"Israel": "LOC", "Iran": "LOC", "Timur Tengah": "LOC"})
     (ev,) = doc.events
     assert ev["type"] == "ACCUSE" and ev["place"] is None
+
+
+def test_event_media_names_joined_find_what_each_finds():
+    from kabar.events.lexicon import _one_of
+
+    lex = lexicon()
+    assert lex.media_re is not None
+    text = "www.detik.com melaporkan, kata Kompas.com dan CNN Indonesia. www.X Tempo.co.id okezone.COM x.idn"
+    for a in range(len(text)):
+        for b in range(a, min(len(text), a + 30) + 1):
+            assert (lex.media_re.search(text, a, b) is None) == (not any(p.search(text, a, b) for p in lex.media_names))
+    assert _one_of([re.compile("(?s)a.b")]) is None  # a global flag other than (?i) keeps them apart

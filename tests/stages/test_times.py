@@ -102,20 +102,23 @@ _SEARCH_TEXTS = [
     "Jakarta, Kamis (12/2/2026) - Rapat 14-1-2012 dan 2018-04-19, lalu 1-20 Februari 2024; skor 3-1 "
     "Mei, 25 Desember 2025, musim 2015-16, UU Nomor 7 Tahun 2017, 1990-an, 432-144-2019, (7/10), 2009-2014.",
     "12345/6/2020 99/99/9999 1/2 2020-13-45 ٢٠٢٠ 7 Oktober 2023 pukul 10.00 (25/8) 2024%",
+    "Juli - Desember 2017, (Juli - 28 September 2017), Maret hingga Mei 2020, April 3, 2019, Feb. 2026, "
+    "JANUARIJUNI 2020, akhir Januari, Agustus lalu, Mei mendatang, MeiMei 2021, Sept 2019, Agt 2018.",
 ]
 
 
-def test_times_digit_first_patterns_found_by_trying_each_digit():
+def test_times_patterns_found_by_trying_each_digit_or_month_name():
     from kabar.stages import times_find
 
-    digit_first = times_find._digit_first()
-    assert len(digit_first) >= 5  # most patterns start with a digit, "(25/8)" and month names do not
+    digit_first, month_first = times_find._digit_first(), times_find._month_first()
+    assert len(digit_first) >= 5 and len(month_first) >= 3  # most patterns start with a digit or a month
     for rx, _ in times_find.patterns():
-        if rx not in digit_first:
+        if rx not in digit_first | month_first:
             assert not re.match(r"\(\?P<\w+>\\d|\\d", rx.pattern)
             continue
         for text in _SEARCH_TEXTS:
-            digits = [m.start() for m in re.finditer(r"\d", text)]
+            starts = ([m.start() for m in re.finditer(r"\d", text)] if rx in digit_first
+                      else times_find._month_starts(text))
             for pos in range(len(text) + 1):
-                fast, slow = times_find._search(rx, text, pos, digits), rx.search(text, pos)
+                fast, slow = times_find._search(rx, text, pos, starts), rx.search(text, pos)
                 assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))

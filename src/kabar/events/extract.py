@@ -22,9 +22,14 @@ WINDOW_AFTER, WINDOW_BEFORE = 120, 40  # chars searched by a trigger's requires-
 def mentions_of(doc) -> list[Mention]:
     """The entities' mentions, plus bare one-word repeats the tagger left out ("kehadiran Didit"
     when "Didit" is a mention elsewhere): an actor missed there is an event missed."""
-    text, media = doc.text, lexicon().media_names
-    out = [Mention(a, b, e["id"], e.get("type", "")) for e in doc.entities for a, b in e.get("mentions", [])
-           if not any(p.search(text, a, b) for p in media)]
+    text, lex = doc.text, lexicon()
+    if lex.media_re is not None:
+        media = lex.media_re
+        out = [Mention(a, b, e["id"], e.get("type", "")) for e in doc.entities for a, b in e.get("mentions", [])
+               if media.search(text, a, b) is None]
+    else:
+        out = [Mention(a, b, e["id"], e.get("type", "")) for e in doc.entities for a, b in e.get("mentions", [])
+               if not any(p.search(text, a, b) for p in lex.media_names)]
     out.sort(key=lambda m: (m.start, -m.end))
     extra = _bare_repeats(text, out)
     return sorted(out + extra, key=lambda m: (m.start, -m.end)) if extra else out

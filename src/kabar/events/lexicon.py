@@ -56,6 +56,7 @@ class Lexicon:
     agent_heads: frozenset
     background: frozenset
     media_names: tuple
+    media_re: re.Pattern | None  # media_names as one pattern (None: they cannot be joined)
     inverted_speech: frozenset
     apposition: frozenset
     skip_prefixes: tuple
@@ -83,6 +84,25 @@ def _trigger(row: tuple[str, ...]) -> Trigger:
         actor_types, target_types = frozenset(a.split(",")), frozenset(t.split(","))
     return Trigger(form, type_, voice, preps, required, _regex(after.lstrip("!"), form),
                    _regex(before.lstrip("!"), form), forbids, before.startswith("!"), actor_types, target_types)
+
+
+def _one_of(patterns) -> re.Pattern | None:
+    """One pattern that finds what any of ``patterns`` finds: a search per mention, not one
+    per pattern. A leading "(?i)" stays local to its own pattern; None when some other
+    global flag or a clash of group names keeps them apart."""
+    parts = []
+    for p in patterns:
+        body = p.pattern[4:] if p.pattern.startswith("(?i)") else p.pattern
+        if body.startswith("(?") and body[2:3].isalpha() and body[2:3] not in "PRi":
+            return None
+        if p.flags & ~re.UNICODE & ~re.IGNORECASE:
+            return None
+        ignore = p.pattern.startswith("(?i)") or p.flags & re.IGNORECASE
+        parts.append(f"(?i:{body})" if ignore else f"(?:{body})")
+    try:
+        return re.compile("|".join(parts) or "(?!)")
+    except re.error:
+        return None
 
 
 def norm_form(s: str) -> str:
@@ -138,6 +158,7 @@ def lexicon() -> Lexicon:
         for first in (words[0], words[0] + "nya") if len(words) == 1 else words[:1]:
             by_first.setdefault(first, []).append((words, triggers[form]))
     words = lambda name: frozenset(w.lower() for w in lang.lines(name))  # noqa: E731
+    media_names = lang.regexes("event_media_names.txt")
     return Lexicon(
         triggers=triggers, by_first={k: tuple(v) for k, v in by_first.items()},
         first_re=re.compile(rf"(?:{lang.trie(by_first)})(?!\w)"),
@@ -149,7 +170,8 @@ def lexicon() -> Lexicon:
         not_verbs=words("event_not_verbs.txt"), demonstratives=words("event_demonstratives.txt"),
         name_particles=words("event_name_particles.txt"), pronouns=words("event_pronouns.txt"),
         kin=words("event_kin_nouns.txt"), agent_heads=words("event_agent_heads.txt"),
-        background=words("event_background_words.txt"), media_names=lang.regexes("event_media_names.txt"),
+        background=words("event_background_words.txt"), media_names=media_names,
+        media_re=_one_of(media_names),
         inverted_speech=words("event_inverted_speech.txt"), apposition=words("event_apposition.txt"),
         skip_prefixes=tuple(w.lower() for w in lang.lines("event_skip_prefixes.txt")),
     )

@@ -121,6 +121,35 @@ def _starts_with_digit(items) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _month_first() -> frozenset[re.Pattern]:
+    """The patterns every match of which starts with a month name: those opening with groups
+    that hold nothing but {month}, {month_full} or {month_any} (all forms of {month_any})."""
+    fill, out = vocab()["fill"], set()
+    for rx, _ in patterns():
+        opening = re.match(r"(?:\(\?P<\w+>)+", rx.pattern)
+        if opening is None or _parser.parse(rx.pattern, rx.flags)[0][0] is not _c.SUBPATTERN:
+            continue  # no group first, or an alternation around everything
+        rest, depth = rx.pattern[opening.end():], opening.group().count("(")
+        if any(rest.startswith(fill[k] + ")" * depth) for k in ("month", "month_full", "month_any")):
+            out.add(rx)
+    return frozenset(out)
+
+
+def _month_starts(text: str) -> list[int]:
+    """Every offset where a month name of {month_any} starts (searched overlapping)."""
+    rx, out, pos = _month_any(), [], 0
+    while (m := rx.search(text, pos)) is not None:
+        out.append(m.start())
+        pos = m.start() + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _month_any() -> re.Pattern:
+    return re.compile(vocab()["fill"]["month_any"])
+
+
 @lru_cache(maxsize=None)
 def before(kind: str) -> re.Pattern:
     return _sources(f"time_before_{kind}.txt", re.IGNORECASE)[0]
@@ -134,12 +163,14 @@ def find(text: str, *, deictic: bool = True) -> list[tuple[int, int, dict]]:
     """
     taken: list[tuple[int, int]] = []
     found = []
-    digit_first = _digit_first()
+    digit_first, month_first = _digit_first(), _month_first()
     digits = [m.start() for m in _DIGIT.finditer(text)]
+    months = _month_starts(text)
     for rx, is_deictic in patterns():
         if is_deictic and not deictic:
             continue
-        for a, b, g, lead in _matches(rx, text, digits if rx in digit_first else None):
+        starts = digits if rx in digit_first else months if rx in month_first else None
+        for a, b, g, lead in _matches(rx, text, starts):
             if any(a < y and x < b for x, y in taken):
                 continue
             f = fields(g)
@@ -152,17 +183,17 @@ def find(text: str, *, deictic: bool = True) -> list[tuple[int, int, dict]]:
     return found
 
 
-def _matches(rx: re.Pattern, text: str, digits: list[int] | None = None):
+def _matches(rx: re.Pattern, text: str, starts: list[int] | None = None):
     """(start, end, groups, lead) of one pattern's acceptable matches, left to right;
     ``lead`` is where the text read starts, which exclusions look before.
 
     A refused match lets the search go on from its next character, where a
-    shorter reading may still fit. ``digits``: where the text's decimal digits
-    are, for a pattern whose matches start with one (see ``_search``).
+    shorter reading may still fit. ``starts``: where every match of the pattern
+    must start (the text's digits, or its month names; see ``_search``).
     """
     markers = [(m.group(1), m.group(2)) for name in rx.groupindex if (m := _MARKER.match(name))]
     pos = 0
-    while (m := _search(rx, text, pos, digits)) is not None:
+    while (m := _search(rx, text, pos, starts)) is not None:
         s = m.start()
         pos = s + 1
         inside = s > 0 and text[s].isalnum() and (text[s - 1].isalnum() or text[s - 1] in _INSIDE)
@@ -187,15 +218,16 @@ def _matches(rx: re.Pattern, text: str, digits: list[int] | None = None):
         yield a, b, g, min(a, s)
 
 
-def _search(rx: re.Pattern, text: str, pos: int, digits: list[int] | None) -> re.Match | None:
-    """``rx.search(text, pos)``. For a pattern that starts with a digit, the same match is the
-    first found by trying the pattern at each digit from ``pos`` on: half the cost, as the
-    regex engine's own search tests every character of the text for a digit, once per
-    pattern, and most of the patterns start with one (an article has a few dozen digits)."""
-    if digits is None:
+def _search(rx: re.Pattern, text: str, pos: int, starts: list[int] | None) -> re.Match | None:
+    """``rx.search(text, pos)``. When every match of the pattern starts at one of ``starts``
+    (a digit, a month name), the same match is the first found by trying the pattern at each
+    of them from ``pos`` on: much cheaper, as the regex engine's own search tests every
+    character of the text, once per pattern, and an article has a few dozen digits and
+    a handful of month names."""
+    if starts is None:
         return rx.search(text, pos)
-    for i in range(bisect_left(digits, pos), len(digits)):
-        m = rx.match(text, digits[i])
+    for i in range(bisect_left(starts, pos), len(starts)):
+        m = rx.match(text, starts[i])
         if m is not None:
             return m
     return None
