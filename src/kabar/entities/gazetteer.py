@@ -80,15 +80,19 @@ class Lexicon:
         return self.prepared[0] if self.prepared else None
 
     def prepare(self, words: list[str], text: str | None = None, spans=None) -> None:
-        """Fold the document's words once; lookups on this very list then index the folds."""
+        """Fold the document's words once; lookups on this very list then index the folds.
+
+        With ``text``, ``words`` are its slices at ``spans``."""
         if text is not None:
             # Folding the text once and slicing is cheaper than folding every word,
             # as long as lower-casing keeps every offset (it does but for rare letters).
-            norm_text = text.translate(APOSTROPHES)
+            plain = "’" not in text and "‘" not in text and "`" not in text
+            norm_text = text if plain else text.translate(APOSTROPHES)
             low_text = norm_text.lower()
             if len(low_text) == len(text):
-                self.prepared = (words, [norm_text[a:b] for a, b in spans],
-                                 [low_text[a:b] for a, b in spans])
+                # Without an apostrophe to normalise, the words are their own normal forms.
+                norm = words if plain else [norm_text[a:b] for a, b in spans]
+                self.prepared = (words, norm, [low_text[a:b] for a, b in spans])
                 return
         norm = [w.translate(APOSTROPHES) for w in words]
         self.prepared = (words, norm, [w.lower() for w in norm])
@@ -100,9 +104,16 @@ class Lexicon:
         norm = [w.translate(APOSTROPHES) for w in words]
         return norm, [w.lower() for w in norm]
 
+    def _low(self, words) -> list[str]:
+        prepared = self.prepared
+        if prepared is not None and words is prepared[0]:
+            return prepared[2]
+        return [w.translate(APOSTROPHES).lower() for w in words]
+
     def lookup(self, words: list[str], i: int, j: int) -> tuple[int, str, str] | None:
         """Longest gazetteer name starting at words[i] and ending before j: (length, type, key)."""
-        norm, low = self._folds(words)
+        prepared = self.prepared  # _folds inlined: this is called for nearly every capitalised word
+        norm, low = prepared[1:] if prepared is not None and words is prepared[0] else self._folds(words)
         if norm[i] not in self.first_exact and low[i] not in self.first_folded:
             return None
         for n in range(min(self.max_len, j - i), 0, -1):
@@ -116,28 +127,32 @@ class Lexicon:
         n = w.translate(APOSTROPHES)
         return self.exact.get((n,)) or self.folded.get((n.lower(),))
 
-    def _prefix(self, table: dict, first: set, width: int, words: list[str], i: int, j: int) -> int:
-        low = self._folds(words)[1]
-        if low[i] not in first:
-            return 0
+    # title_at, head_at and stop_at are called a few hundred times per article, nearly
+    # always for a word that starts no phrase: each tests that first, with one call at most.
+    @staticmethod
+    def _longest(table: dict, width: int, low: list[str], i: int, j: int) -> int:
         for n in range(min(width, j - i), 0, -1):
             if tuple(low[i:i + n]) in table:
                 return n
         return 0
 
     def title_at(self, words, i, j) -> int:
-        return self._prefix(self.titles, self.first_title, self.title_len, words, i, j)
+        low = self._low(words)
+        return self._longest(self.titles, self.title_len, low, i, j) if low[i] in self.first_title else 0
 
     def head_at(self, words, i, j) -> tuple[int, str]:
         """The longer of the organisation and place heads at words[i] ("Balai" vs "Balai Kota")."""
-        n = self._prefix(self.org_heads, self.first_org, 3, words, i, j)
-        m = self._prefix(self.loc_heads, self.first_loc, 3, words, i, j)
+        low = self._low(words)
+        w = low[i]
+        n = self._longest(self.org_heads, 3, low, i, j) if w in self.first_org else 0
+        m = self._longest(self.loc_heads, 3, low, i, j) if w in self.first_loc else 0
         if m > n:
             return m, "LOC"
         return (n, "ORG") if n else (0, "")
 
     def stop_at(self, words, i, j) -> int:
-        return self._prefix(self.stop, self.first_stop, 3, words, i, j)
+        low = self._low(words)
+        return self._longest(self.stop, 3, low, i, j) if low[i] in self.first_stop else 0
 
     def is_common(self, word: str) -> bool:
         return fold(word) in self.common

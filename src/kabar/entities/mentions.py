@@ -44,7 +44,7 @@ class RunReader:
         self.text, self.spans, self.words, self.ner, self.lex = text, spans, words, ner, lex
         self.out: list[Mention] = []
         self.plain_acronyms = defined_acronyms(words)
-        self.lowered: set[str] | None = None
+        self.vocab: set[str] | None = None  # the article's words, once ordinary() needs them
 
     def emit(self, i, j, typ, key=None, titled=False):
         while i < j and self.words[i].islower() and self.words[i] in self.lex.connectors:
@@ -158,9 +158,14 @@ class RunReader:
 
     def ordinary(self, w: str) -> bool:
         """A common word, or one this very article also writes in lower case ("Wacana")."""
-        if self.lowered is None:
-            self.lowered = {x for x in self.words if x.islower()}
-        return self.lex.is_common(w) or w.lower() in self.lowered
+        if self.lex.is_common(w):
+            return True
+        # "some word x is lower-case and equals w.lower()" is "w.lower() is lower-case and
+        # some word": a plain set of the words does, built by set() without a Python step each.
+        if self.vocab is None:
+            self.vocab = set(self.words)
+        low = w.lower()
+        return low.islower() and low in self.vocab
 
     def _tagged_name(self, i, j) -> bool:
         """The tagger reads words[i] as the start of a longer name ("Poros Perlawanan adalah ...")."""
@@ -320,6 +325,12 @@ _INITIALS = re.compile(r"[A-Z]{1,5}")
 
 def _initials(reader: RunReader, words) -> set[int]:
     """People named by initials after "(ber)inisial", and those listed with them; their units."""
+    # Most articles have no cue: a word lowering to a cue makes the lowered text hold it (the
+    # only letter lowered by its context, the Greek sigma, is in no ASCII cue).
+    cues = reader.lex.initials_cues
+    low = reader.text.lower()
+    if all(c.isascii() and c not in low for c in cues):
+        return set()
     found: set[str] = set()
     cued: set[int] = set()
     for k, w in enumerate(words):

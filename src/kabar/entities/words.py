@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import compress
 
 from .gazetteer import Lexicon
 
@@ -148,11 +149,11 @@ ROMAN = re.compile(r"[IVX]+")
 
 def runs(words: list[str], cap: list[bool], s: int, e: int, lex: Lexicon):
     """(i, j) index ranges of capitalised runs inside one sentence [s, e)."""
-    i = s
-    while i < e:
-        if not cap[i]:
-            i += 1
-            continue
+    j = s
+    # compress() walks past the lower-case words without a Python step for each.
+    for i in compress(range(s, e), cap[s:e]):
+        if i < j:
+            continue  # inside the run just given
         j = i + 1
         while j < e:
             if cap[j]:
@@ -162,7 +163,6 @@ def runs(words: list[str], cap: list[bool], s: int, e: int, lex: Lexicon):
             else:
                 break
         yield i, j
-        i = j
 
 
 def acronym(w: str) -> bool:
@@ -194,8 +194,14 @@ def abbreviates(acronym: str, words: list[str]) -> bool:
 def defined_acronyms(words: list[str]) -> set[str]:
     """Acronyms the article defines by ordinary words: "pergantian antarwaktu (PAW)"."""
     out = set()
-    for k in range(2, len(words) - 1):
-        if words[k - 1] != "(" or words[k + 1] != ")" or not acronym(words[k]):
+    k = 0
+    while True:
+        # From one "(" to the next: list.index skips the other words without a Python step each.
+        try:
+            k = words.index("(", k) + 1
+        except ValueError:
+            return out
+        if not 2 <= k < len(words) - 1 or words[k + 1] != ")" or not acronym(words[k]):
             continue
         target = words[k].lower()
         lower = []
@@ -207,4 +213,3 @@ def defined_acronyms(words: list[str]) -> set[str]:
             if abbreviates(target, lower[-m:]):
                 out.add(words[k])
                 break
-    return out
