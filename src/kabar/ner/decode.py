@@ -297,27 +297,43 @@ class Decoder:
     # so a whole CoNLL file at once could hold one long sentence times thousands.
     CHUNK = 1024
 
-    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+    def tag(self, sentences: list[list[str]], outside: frozenset[str] | None = None) -> list[list[str]]:
+        """Viterbi tags per sentence, crfsuite's own; with ``outside`` (words never inside
+        a name), valid BIO instead (``valid_bio``)."""
         # One call at a time: the web app analyses in worker threads, and two calls
         # growing the row table together could hand one row to two words.
         with self._lock:
             if len(sentences) > self.CHUNK:
                 return [t for k in range(0, len(sentences), self.CHUNK)
-                        for t in self._tag(sentences[k:k + self.CHUNK])]
-            return self._tag(sentences)
+                        for t in self._tag(sentences[k:k + self.CHUNK], outside)]
+            return self._tag(sentences, outside)
 
-    def _tag(self, sentences: list[list[str]]) -> list[list[str]]:
+    def _tag(self, sentences: list[list[str]], outside) -> list[list[str]]:
         lengths = [len(s) for s in sentences]
         if not any(lengths):
             return [[] for _ in sentences]
         ids = self.rows(sentences)  # may grow the table: index it afterwards
         scores = self._table[ids].sum(axis=1)
-        paths = self._viterbi(scores, lengths)
+        flat = self._viterbi(scores, lengths)
+        if outside is not None:
+            mask = np.zeros(len(flat), dtype=bool)
+            first = np.zeros(len(flat), dtype=bool)
+            base = 0
+            for s, n in zip(sentences, lengths):
+                if n:
+                    first[base] = True
+                    if not outside.isdisjoint(s):  # brackets are rare: most sentences need no look
+                        mask[base:base + n] = [w in outside for w in s]
+                base += n
+            flat = valid_bio(self.w.labels, flat, mask, first)
         labels = self.w.labels
-        return [[labels[k] for k in p] for p in paths]
+        tags = list(map(labels.__getitem__, flat.tolist()))
+        ends = np.cumsum(lengths).tolist()
+        return [tags[b - n:b] for n, b in zip(lengths, ends)]
 
-    def _viterbi(self, scores: np.ndarray, lengths: list[int]) -> list[list[int]]:
-        """Best label path per sentence; all sentences step together, longest first.
+    def _viterbi(self, scores: np.ndarray, lengths: list[int]) -> np.ndarray:
+        """Best label per token (in token order), each sentence's path its best;
+        all sentences step together, longest first.
 
         Sorted by length, the sentences still running at step t are a prefix,
         so each step is a handful of numpy operations on views.
@@ -345,8 +361,32 @@ class Decoder:
         for t in range(n_max - 1, 0, -1):
             k = ks[t]
             path[t - 1, :k] = back[t, cols[:k], path[t, :k]]
-        by_sentence = path.T.tolist()
-        out: list[list[int]] = [[] for _ in lengths]
-        for s, i in enumerate(order):
-            out[i] = by_sentence[s][:lengths[i]]
-        return out
+        # back to token order: token j of sentence i sits at path[j, rank of i]
+        rank = np.zeros(len(lengths), dtype=np.intp)
+        rank[order] = cols
+        counts = np.array(lengths, dtype=np.intp)
+        sentence = np.repeat(np.arange(len(lengths)), counts)
+        at = np.arange(len(sentence)) - np.repeat(np.cumsum(counts) - counts, counts)
+        return path[at, rank[sentence]]
+
+
+def valid_bio(labels: list[str], tags: np.ndarray, outside: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Label ids made valid BIO, for a flat run of tokens (``first`` marks sentence starts).
+
+    A token in ``outside`` (a bracket: "Susilo Bambang Yudhoyono ( SBY )" is two names,
+    as the entities layer wants them) is never inside a name, and an I- that does not
+    continue a span of its type starts one. Only brackets change a token's type, so
+    one vectorised pass gives what a left-to-right repair would.
+    """
+    kinds = [lab[2:] for lab in labels]  # "" for O
+    kind_ids = {k: n for n, k in enumerate(dict.fromkeys(kinds))}
+    kind = np.array([kind_ids[k] for k in kinds], dtype=np.intp)
+    inside = np.array([lab.startswith("I-") for lab in labels], dtype=bool)
+    begin = np.array([labels.index("B-" + k) if "B-" + k in labels else n
+                      for n, k in enumerate(kinds)], dtype=np.intp)
+    o = labels.index("O")
+    tags = np.where(outside & (kind[tags] != kind_ids[""]), o, tags)
+    prev = np.empty_like(tags)
+    prev[1:] = kind[tags[:-1]]
+    prev[first] = kind_ids[""]
+    return np.where(inside[tags] & (prev != kind[tags]), begin[tags], tags)

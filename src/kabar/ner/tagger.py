@@ -4,7 +4,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .decode import CrfWeights, Decoder
+import numpy as np
+
+from .decode import CrfWeights, Decoder, valid_bio
 from .features import Featurizer
 from .resources import feature_options, load_clusters, load_gazetteer
 
@@ -34,25 +36,21 @@ class Tagger:
         self.decoder = Decoder(self.featurizer, CrfWeights.from_model(model))
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Valid BIO tags per sentence; brackets are never inside a name (``valid_bio``)."""
         # The decoder keeps its own rows (the featurizer's caches serve training only).
         if self.decoder.size > 4 * CACHE_LIMIT:
             self.decoder.clear()
-        sentences = [list(s) for s in sentences]
-        return [self._repair(w, t) for w, t in zip(sentences, self.decoder.tag(sentences))]
+        return self.decoder.tag(sentences, outside=BRACKETS)
 
     @staticmethod
     def _repair(words: list[str], tags: list[str]) -> list[str]:
-        """Valid BIO out: brackets are never inside a name ("Susilo Bambang Yudhoyono ( SBY )"
-        is two names, as the entities layer wants them), and an I- that does not continue
-        a span of its type starts one."""
-        prev = "O"
-        for i, t in enumerate(tags):
-            if t != "O" and words[i] in BRACKETS:
-                t = tags[i] = "O"
-            if t.startswith("I-") and prev[2:] != t[2:]:
-                tags[i] = "B-" + t[2:]
-            prev = tags[i]
-        return tags
+        """``valid_bio`` for one sentence of tag strings."""
+        labels = sorted(set(tags) | {"O"} | {"B-" + t[2:] for t in tags if t != "O"})
+        ids = np.array([labels.index(t) for t in tags], dtype=np.intp)
+        first = np.zeros(len(tags), dtype=bool)
+        first[:1] = True
+        fixed = valid_bio(labels, ids, np.array([w in BRACKETS for w in words], dtype=bool), first)
+        return [labels[k] for k in fixed.tolist()]
 
 
 @lru_cache(maxsize=None)
