@@ -124,3 +124,17 @@ def test_decoder_matches_crfsuite_on_a_model_with_every_feature_option(tmp_path)
     expected = [sum((weights.state[weights.attrs[a]] for a in f if a in weights.attrs),
                     np.zeros(len(weights.labels))) for s in sents if s for f in feats.sentence(s)]
     np.testing.assert_allclose(scores, np.array(expected), atol=1e-9)
+
+
+def test_tagger_batch_gives_each_sentence_its_own_valid_bio():
+    from kabar.ner.tagger import Tagger
+
+    tg = get_tagger()
+    sents = SENTENCES + [["(", "Jakarta", ")"], ["Presiden", "(", "Joko", "Widodo", ")", "tiba"]]
+    raw = fresh_decoder().tag(sents)
+    got = tg.tag(sents)
+    assert got == [Tagger._repair(w, t) for w, t in zip(sents, raw)]
+    for words, tags in zip(sents, got):
+        assert all(t == "O" for w, t in zip(words, tags) if w in "()")
+        # no I- opens a sentence or follows a different type, across sentence joins too
+        assert all(t[:2] != "I-" or (i and tags[i - 1][2:] == t[2:]) for i, t in enumerate(tags))
