@@ -302,6 +302,8 @@ def test_clean_trigger_literals_found_in_one_pass_as_by_substring_tests():
     (r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]", "kabar.stages.clean:_LINE_BREAK"),
     (r" {2,}", "kabar.stages.clean_glue:_SPACE_RUN"),
     (r"([.!?]+|:)([\"”’]?)(?=[\"“]?[A-Z][a-z])", "kabar.stages.clean_glue:_RUN_ON"),
+    (r"(?<=[.!?] )(?:ANTARA FOTO|ANTARA)\s*/\s*(?!Business Wire)", "kabar.stages.clean_boilerplate:_CREDIT_ONLY"),
+    (r"(?<![\w.,/-])(?:19|20)\d\d(?![\w/]|[.,]\d)", "kabar.stages.times:_YEAR"),
 ])
 def test_clean_regexes_rewritten_for_speed_match_as_before(old, new):
     import importlib
@@ -309,7 +311,9 @@ def test_clean_regexes_rewritten_for_speed_match_as_before(old, new):
     module, name = new.split(":")
     rx, ref = getattr(importlib.import_module(module), name), re.compile(old)
     for text in ["a\r\nb\rc\n\rd\r\r\ne\u2028f\x85", "x  y   z \t  w", "Ya.:Ini ok!?Dia :.Kami .\"Ab ...Ab",
-                 "sehat.Hal itu, Indonesia.\"Kita mau (11/1/2024).Lebih 10:30 KPK:Ini rinciannya:Adapun"]:
+                 "sehat.Hal itu, Indonesia.\"Kita mau (11/1/2024).Lebih 10:30 KPK:Ini rinciannya:Adapun",
+                 "Natal. ANTARA/M Riezko. ANTARA FOTO /Budi x ANTARA/Y! ANTARA FOTO/Business Wire. ANTARA FOTOS/a",
+                 "2019 x2020 .2021 1999a 2000/ 12020 2020-an 1998, 2001.5 192019 ,2018 (2017)"]:
         assert [(m.span(), m.groups()) for m in rx.finditer(text)] == \
                [(m.span(), m.groups()) for m in ref.finditer(text)]
 
@@ -319,3 +323,11 @@ def test_clean_glued_words_found_by_their_capital():
 
     text = "Kata HamasMuhammad dan ArabiyaJumat, bukan YouTube atau UnionSpace UnionSpace."
     assert [text[i:i + 6] for i in glue_splits(text)] == ["Muhamm", "Jumat,"]
+
+
+def test_clean_ascii_text_skips_no_repair():
+    from kabar.stages.clean_glue import repairs
+
+    assert repairs("Kata  dia\tpergi.Lalu HamasMuhammad datang") == \
+        [(4, 6, " "), (9, 10, " "), (16, 16, "\n"), (26, 26, " ")]
+    assert repairs("JÃ³hann\u00a0datang") == [(0, 7, "Jóhann"), (7, 8, " ")]

@@ -33,7 +33,9 @@ _CODES_AT_END = re.compile(r"[(\[]\s*([\w*]{1,10}(?:\s*/\s*[\w*]{1,10}){0,3})\s*
 # A photo caption flattened into the text: "... Kamis (25/12/2025) ANTARA/M Riezko Bima Elko Prasetyo".
 _CAPTION = re.compile(r"\(\d{1,2}/\d{1,2}/\d{2,4}\)\.?\s*(?:ANTARA FOTO|ANTARA|Antara)\s*/\s*")
 # A credit after a sentence with no date: "... Hari Raya Natal. ANTARA/M Riezko Bima Elko Prasetyo".
-_CREDIT_ONLY = re.compile(r"(?<=[.!?] )(?:ANTARA FOTO|ANTARA)\s*/\s*(?!Business Wire)")
+# (Written "ANTARA(?<=...)" rather than "(?<=[.!?] )(?:ANTARA FOTO|ANTARA)": a pattern opening with
+# a lookbehind is tried at every position, one opening with a literal skips ahead to it.)
+_CREDIT_ONLY = re.compile(r"ANTARA(?<=[.!?] ANTARA)(?: FOTO)?\s*/\s*(?!Business Wire)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
 # "Pewarta: M. Riezko Bima Elko Prasetyo Editor: Endang Sukarelawati": each name runs to the next label.
 _CREDIT = re.compile(r"\b(?:Pewarta|Penulis|Reporter|Editor|Penerjemah|Red|Rep|Fotografer|Penyunting)\s*:\s*"

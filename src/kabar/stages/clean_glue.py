@@ -73,15 +73,18 @@ def _brands() -> re.Pattern:
 
 def repairs(text: str) -> list[Edit]:
     """All edits for ``text``, sorted and not overlapping."""
-    edits = _mojibake(text)
+    # ASCII text holds no mojibake, no invisible character and no odd space but the tab:
+    # one cheap test spares it those scans.
+    ascii_only = text.isascii()
+    edits = [] if ascii_only else _mojibake(text)
     taken = [(s, e) for s, e, _ in edits]
 
     def free(i: int) -> bool:
         return not any(s <= i < e for s, e in taken)
 
-    if "  " in text or any(c in text for c in _ODD_SPACE):
+    if "  " in text or "\t" in text or (not ascii_only and any(c in text for c in _ODD_SPACE)):
         edits += [(a, b, " ") for a, b in space_runs(text) if free(a)]
-    if any(c in text for c in _INVISIBLE_CHARS):
+    if not ascii_only and any(c in text for c in _INVISIBLE_CHARS):
         edits += [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text) if free(m.start())]
     edits += [(i, i, "\n") for i in run_on_breaks(text) if free(i)]
     edits += [(i, i, paragraph_or_space(text, i)) for i in glue_splits(text) if free(i)]

@@ -368,7 +368,7 @@ def _matches(doc: Document, lex: Lexicon):
         w = text[a:b]
         if w[0].isdigit() or w[0] in "-−" or w.lower() in forms:
             m = lex.candidate.match(text, a)
-        elif _HAS_DIGIT(w):  # a token such as "Rp15" or "US$5": look inside it only
+        elif not w.isalpha() and _HAS_DIGIT(w):  # "Rp15", "US$5": look inside it only (isalpha: no digit, cheaply)
             m = lex.candidate.search(text, a, b)
             m = lex.candidate.match(text, m.start()) if m else None
         else:

@@ -22,7 +22,9 @@ from .times_resolve import derive_anchor, near, resolve
 
 REQUIRES = ("text", "sentences", "published")
 # Years anywhere in the raw article (its copyright line too: "Copyright © ANTARA 2025").
-_YEAR = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?![\w/]|[.,]\d)")
+# (The lookbehind comes after "19"/"20", not first: a pattern opening with a lookbehind is
+# tried at every position, one opening with a digit skips ahead to the 1s and 2s.)
+_YEAR = re.compile(r"(?:19|20)(?<![\w.,/-](?:19|20))\d\d(?![\w/]|[.,]\d)")
 ASSIGNS = ("times",)
 
 
@@ -30,11 +32,12 @@ def run(doc: Document) -> Document:
     text = doc.text
     published = published_date(doc.published)
     found = find(text, deictic=published is not None)
+    copyright_years = None if published else _copyright_years(doc)  # read once: the regex scans all raw text
     # Without a publication date the article's own dated mentions say when "Rabu (21/1)" was.
-    anchor = published or derive_anchor([f for _, _, f in found], _raw_years(doc))
+    anchor = published or derive_anchor([f for _, _, f in found], _raw_years(doc, copyright_years))
     # With nothing dated at all, a copyright line still gives the year of publication: year-less
     # dates ("2 Desember") fall in it. It is no day, so bare "(7/10)" stay unconfirmed.
-    year_end = None if anchor else _copyright_year_end(doc)
+    year_end = None if anchor else _copyright_year_end(doc, copyright_years)
     times = []
     for a, b, f in found:
         value = resolve(f, anchor or year_end, published)
@@ -50,12 +53,13 @@ def _copyright_years(doc: Document) -> list[int]:
     return [int(m.group(1)) for rx in lang.regexes("time_copyright.txt", flags=re.I) for m in rx.finditer(raw)]
 
 
-def _copyright_year_end(doc: Document) -> dt.date | None:
-    years = _copyright_years(doc)
+def _copyright_year_end(doc: Document, years: list[int] | None = None) -> dt.date | None:
+    years = _copyright_years(doc) if years is None else years
     return dt.date(max(years), 12, 31) if years else None
 
 
-def _raw_years(doc: Document) -> list[int]:
+def _raw_years(doc: Document, copyright_years: list[int] | None = None) -> list[int]:
     """Years the raw text names: with no publication date they say when its weekdays were.
     A copyright line's year is the surest ("pada 2030" may be a target), so it alone counts."""
-    return _copyright_years(doc) or [int(y) for y in _YEAR.findall(doc.raw or doc.text)]
+    years = _copyright_years(doc) if copyright_years is None else copyright_years
+    return years or [int(y) for y in _YEAR.findall(doc.raw or doc.text)]
