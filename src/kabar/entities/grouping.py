@@ -9,8 +9,6 @@ share it, the one named last before the mention wins).
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from functools import lru_cache
 
 from .gazetteer import Lexicon, fold, lexicon
@@ -26,7 +24,7 @@ class Entity:
     def __init__(self, m: Mention, n: int = 0, form: tuple[str, ...] | None = None,
                  bare: tuple[str, ...] | None = None):
         self.mentions: list[Mention] = []
-        self.types: Counter = Counter()
+        self.types: dict[str, int] = {}  # votes per type, in the order first voted
         self.key = m.key
         self.forms: set[tuple[str, ...]] = set()
         self.bare: set[tuple[str, ...]] = set()
@@ -43,9 +41,8 @@ class Entity:
         bare_acronym = m.key is None and len(m.words) == 1 and acronym(m.words[0])
         if m.type != "UNK" and not (bare_acronym and self.types):
             types = self.types
-            types[m.type] += TYPE_WEIGHT_GAZ if m.key else 1
-            # most_common(1) without its heap: the first type counted wins a tie, as there
-            self.type = max(types, key=types.__getitem__)
+            types[m.type] = types.get(m.type, 0) + (TYPE_WEIGHT_GAZ if m.key else 1)
+            self.type = max(types, key=types.__getitem__)  # a tie goes to the first type voted
         if form is None:
             form = _form(m)
         self.forms.add(form)
@@ -90,8 +87,10 @@ class _Entities(list):
 
     def first_named(self, form, bare, keyed: bool) -> Entity | None:
         """The first entity with this form or bare form (one without a key, for a keyed mention)."""
-        found = [e for e in (*self.by_form.get(form, ()), *self.by_bare.get(bare, ()))
-                 if not keyed or not e.key]
+        a, b = self.by_form.get(form), self.by_bare.get(bare)
+        if not (a or b):
+            return None  # the common case: a form not seen before
+        found = [e for e in (*(a or ()), *(b or ())) if not keyed or not e.key]
         return min(found, key=lambda e: e.n) if found else None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import compress
+from operator import itemgetter
 
 from .gazetteer import Lexicon
 
@@ -18,6 +19,7 @@ _GLUED = re.compile(r"[()\[\]]|\d\.[A-Z]")
 _PIECE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
 
 
+_START = itemgetter(0)  # a token's start: tokens are bisected by it
 _CAMEL = re.compile(r"([a-z]{3,})([A-Z][\w.]*)")
 
 
@@ -53,19 +55,18 @@ def unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple
     spots = _suspect_spots(text)
     if not spots:
         return tokens
-    starts = [a for a, _ in tokens]
     suspects = set()
     for s in spots:
-        k = bisect_right(starts, s + 1) - 1
+        k = bisect_right(tokens, s + 1, key=_START) - 1
         if k >= 0 and tokens[k][0] < s + 1 < tokens[k][1] and tokens[k][1] - tokens[k][0] >= 3:
             suspects.add(k)
     if not suspects:
         return tokens
-    out = []
-    for k, (a, b) in enumerate(tokens):
-        if k not in suspects:
-            out.append((a, b))
-            continue
+    out, done = [], 0
+    for k in sorted(suspects):
+        out += tokens[done:k]  # the tokens between suspects, as they are
+        done = k + 1
+        a, b = tokens[k]
         if text[b - 1] in "'’" and text[b - 2].isalnum():
             out += [(a, b - 1), (b - 1, b)]  # "Kepulauan Riau'": a closing quote glued on
             continue
@@ -79,6 +80,7 @@ def unglue(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple
             out.extend((a + m.start(), a + m.end()) for m in _PIECE.finditer(text[a:b]))
         else:
             out.append((a, b))
+    out += tokens[done:]
     return out
 
 
@@ -90,10 +92,9 @@ def units(text: str, tokens: list[tuple[int, int]], lex: Lexicon) -> list[tuple[
     # the text's hyphens rather than by testing every token.
     glued = []
     h = text.find("-")
-    starts = [a for a, _ in tokens] if h >= 0 else []
     while h >= 0:
-        k = bisect_left(starts, h)
-        while k < n and starts[k] == h:
+        k = bisect_left(tokens, h, key=_START)
+        while k < n and tokens[k][0] == h:
             if 0 < k < n - 1 and tokens[k][1] == h + 1 and tokens[k - 1][1] == h and tokens[k + 1][0] == h + 1:
                 glued.append(k)
             k += 1
@@ -138,10 +139,17 @@ def caplike(w: str, lex: Lexicon) -> bool:
     return hit is not None and hit[0] == "ORG"
 
 
-def cap_flags(words: list[str], lex: Lexicon) -> list[bool]:
-    """caplike() for every word; the upper-case test alone settles nearly all of them."""
+def cap_flags(words: list[str], lex: Lexicon, low: list[str] | None = None) -> list[bool]:
+    """caplike() for every word; the upper-case test alone settles nearly all of them.
+
+    ``low``: the words lower-cased, if at hand (as by Lexicon.prepare, from a text without
+    a capital sigma, the one letter lowered by context): nothing is lowered again then."""
     first = lex.first_folded
-    return [w[:1].isupper() or (w.lower() in first and caplike(w, lex)) for w in words]
+    if low is None:
+        return [w[:1].isupper() or (w.lower() in first and caplike(w, lex)) for w in words]
+    # A word with a curly quote may fold into ``first`` while w.lower() is not in it: then
+    # caplike(), which tests w.lower() again, says False, as the line above would.
+    return [w[:1].isupper() or (x in first and caplike(w, lex)) for w, x in zip(words, low)]
 
 
 ROMAN = re.compile(r"[IVX]+")

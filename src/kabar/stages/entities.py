@@ -57,7 +57,7 @@ class _Pending:
         lex.prepare(self.words, text, self.spans)
         self.folds = lex.prepared  # kept: the batch's other documents are prepared in between
         self.ranges = _sentence_ranges(self.spans, doc.sentences or [(0, len(text))])
-        self.cap = cap = cap_flags(self.words, lex)
+        self.cap = cap = cap_flags(self.words, lex, None if "Σ" in text else self.folds[2])
         words = self.words
         # The tagger only types capitalised stretches, so a sentence without a
         # capitalised word past its first (or an unusual first word) is not sent.
