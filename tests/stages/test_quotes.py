@@ -403,3 +403,33 @@ def test_quote_sentence_boundary_rewritten_for_speed_matches_as_before():
                      r"|(?=[\"“‘]?[A-Z][a-z]))")
     for text in ['Ia datang.Arief pergi. "(Jika ...!? Ya." Dia', "Imin.\"Ya ?? 12 .. M. Riezko!!\u200bAb"]:
         assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in ref.finditer(text)]
+
+
+_TRY_TEXTS = [
+    'Menurut data BPS, 12 orang. "Ya," katanya. Kata dia, mengatakan bahwa ini. Dikatakannya, semua baik. '
+    "Hal itu disampaikan Menteri X. menurutnya ada, kata-kata, mengatakannya. KATA Budi berkata menurut laporan Reuters.",
+    "Data Kementerian Kesehatan menunjukkan 5 orang, yang dicatat oleh BNPB. Berdasarkan data dari Polri, "
+    "catatan Komnas HAM mencatat; survei Indikator menunjukkan. Mengutip data Bank Indonesia, menurut  Budi.",
+]
+
+
+def test_quote_word_patterns_tried_at_their_heads_find_what_finditer_finds():
+    from kabar.quotes.lexicon import heads, lexicon, words
+
+    lex = lexicon()
+    for text in _TRY_TEXTS:
+        at = heads(text)
+        for rx in (lex.menurut_re, lex.verb_re, lex.passive_re, lex.inline_kata_re):
+            for a, b in ((0, None), (10, 120), (57, len(text))):
+                assert [m.span() for m in words(rx, text, a, b, starts=at)] == [m.span() for m in words(rx, text, a, b)]
+
+
+def test_quote_sources_quick_form_finds_no_less():
+    from kabar.quotes.claimants import _sources
+
+    for quick, rx in _sources():
+        for text in _TRY_TEXTS:
+            for a in range(0, len(text), 7):
+                for b in range(a, len(text) + 1, 11):
+                    if rx.search(text, a, b):
+                        assert quick.search(text, a, b)

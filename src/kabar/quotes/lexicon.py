@@ -49,6 +49,9 @@ class Lexicon:
     passive_re: re.Pattern
     via_res: tuple
     source_res: tuple
+    # Where any of menurut_re, verb_re, passive_re, inline_kata_re can match: the first
+    # words of all four in one trie, so one pass over the text finds where to try them.
+    heads_re: re.Pattern
 
 
 def _alt(words) -> str:
@@ -97,13 +100,39 @@ def lexicon() -> Lexicon:
         passive_re=re.compile(rf"(?P<verb>{lang.trie(_capitalisable(passive))})(?P<nya>nya)?"),
         via_res=(re.compile("|".join(f"(?:{r.pattern})" for r in lang.regexes("quote_via.txt"))),),
         source_res=lang.regexes("quote_sources.txt"),
+        heads_re=re.compile(lang.trie(_capitalisable(verbs) | {"menurut", "Menurut", "kata", "Kata"})),
     )
 
 
-def words(rx: re.Pattern, text: str, a: int = 0, b: int | None = None):
-    """Matches of a word pattern that are whole words (no letter, digit, _ or - around)."""
+def heads(text: str) -> list[int]:
+    """Every offset where a word of ``heads_re`` starts (searched overlapping), for ``words``."""
+    rx, out, pos = lexicon().heads_re, [], 0
+    while (m := rx.search(text, pos)) is not None:
+        out.append(m.start())
+        pos = m.start() + 1
+    return out
+
+
+def _at(rx: re.Pattern, text: str, starts: list[int], a: int, n: int):
+    """``rx.finditer(text, a, n)`` for a pattern whose every match starts at one of ``starts``
+    and is never empty: the leftmost match not overlapping the last one, tried only there."""
+    last = a
+    for p in starts:
+        if p < last:
+            continue
+        if p >= n:
+            break
+        m = rx.match(text, p, n)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
+def words(rx: re.Pattern, text: str, a: int = 0, b: int | None = None, starts: list[int] | None = None):
+    """Matches of a word pattern that are whole words (no letter, digit, _ or - around).
+    ``starts``: where every match of the pattern starts (see ``heads``), if known."""
     n = len(text) if b is None else b
-    for m in rx.finditer(text, a, n):
+    for m in (rx.finditer(text, a, n) if starts is None else _at(rx, text, starts, a, n)):
         i, j = m.start(), m.end()
         if i and (text[i - 1].isalnum() or text[i - 1] in "_-"):
             continue

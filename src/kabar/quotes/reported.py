@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from .lexicon import DOUBLE_MARKS, clitic, lexicon, words
+from .lexicon import DOUBLE_MARKS, clitic, heads, lexicon, words
 from .model import Found
 from .speakers import Speaker, phrase_after, subject_before
 from .text import WORD, Sentences, trim
@@ -300,11 +300,13 @@ def _tail(text: str, sa: int, sb: int, m: re.Match) -> Found | None:
 
 def find(text: str, sents: Sentences) -> list[Found]:
     lex = lexicon()
-    # Each pattern runs once over the whole text; hits are then grouped by sentence.
-    hits = [(m.start(), _menurut, m) for m in words(lex.menurut_re, text)]
-    hits += [(m.start(), _verb, m) for m in words(lex.verb_re, text)]
-    hits += [(m.start(), _passive, m) for m in words(lex.passive_re, text)]
-    hits += [(m.start(), _inline_kata, m) for m in words(lex.inline_kata_re, text)]
+    # Each pattern runs once over the whole text; hits are then grouped by sentence. The
+    # four word patterns are tried only where one pass of their first words found a start.
+    at = heads(text)
+    hits = [(m.start(), _menurut, m) for m in words(lex.menurut_re, text, starts=at)]
+    hits += [(m.start(), _verb, m) for m in words(lex.verb_re, text, starts=at)]
+    hits += [(m.start(), _passive, m) for m in words(lex.passive_re, text, starts=at)]
+    hits += [(m.start(), _inline_kata, m) for m in words(lex.inline_kata_re, text, starts=at)]
     hits += [(m.start(), _tail, m) for m in lex.tail_cue_re.finditer(text)]
     hits.sort(key=lambda h: h[0])
     out: list[Found] = []

@@ -94,6 +94,8 @@ def _leading_passive(word: str) -> bool:
 def _opening_person(text, sa, sb, ents: EntityIndex, spans, reach: int = 10):
     """The first person in the sentence's first ``reach`` words, _IN_LEAD_CLAUSE when a verb
     before him makes him an object ("mengapresiasi kehadiran Didit", "Ditanya soal Jokowi")."""
+    if not any(r[3] == "PER" for r in ents.within(sa, sb)):
+        return None  # no person in the whole sentence: cheaper to see than its first words
     first = list(islice(WORD.finditer(text, sa, sb), reach))
     if not first:
         return None
