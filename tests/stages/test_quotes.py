@@ -433,3 +433,14 @@ def test_quote_sources_quick_form_finds_no_less():
                 for b in range(a, len(text) + 1, 11):
                     if rx.search(text, a, b):
                         assert quick.search(text, a, b)
+
+
+def test_quote_lookup_tables_hold_the_lexicon():
+    from kabar.quotes.lexicon import lexicon
+    from kabar.quotes.reported import _objects
+    from kabar.quotes.speakers import _time_tails, subject_before
+
+    assert {o for _, objects in _objects() for o in objects} == set(lexicon().objects)
+    assert _time_tails() == tuple(" " + p for p in lexicon().time_phrases)
+    text = "Intelligent Energy baru-baru ini mengatakan"
+    assert text[slice(*subject_before(text, 0, text.index(" mengatakan")))] == "Intelligent Energy"

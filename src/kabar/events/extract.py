@@ -52,7 +52,9 @@ def _bare_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
             end = i + len(word)
             if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
                 k = bisect_right(starts, i) - 1
-                if k < 0 or not any(x.start <= i < x.end for x in mentions[max(0, k - 2):k + 1]):
+                if k >= 0 and starts[k] == i < mentions[k].end:
+                    pass  # the mention itself (most repeats are): no need to look around it
+                elif k < 0 or not any(x.start <= i < x.end for x in mentions[max(0, k - 2):k + 1]):
                     extra.append(Mention(i, end, m.entity, m.type))
             i = text.find(word, end)
     return extra

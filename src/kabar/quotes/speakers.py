@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import lexicon
 from .text import WORD, trim
@@ -172,6 +173,11 @@ def phrase_after(text: str, a: int, end: int) -> tuple[int, int]:
     return _close_paren(text, trim(text, a, b, _PUNCT_TRIM))
 
 
+@lru_cache(maxsize=1)
+def _time_tails() -> tuple[str, ...]:
+    return tuple(" " + phrase for phrase in lexicon().time_phrases)
+
+
 def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
     """The subject of a speech verb at ``b`` in the clause starting at ``a``."""
     lex = lexicon()
@@ -205,10 +211,11 @@ def subject_before(text: str, a: int, b: int) -> tuple[int, int]:
     # A leading connective without a comma ("Dalam debat itu Cak Imin") stays: the entity
     # match finds the name inside; trailing adverbs ("pun", "juga") go.
     low = text[a:b].lower()
-    for phrase in lex.time_phrases:  # "Intelligent Energy baru-baru ini": the time is no subject
-        if low.endswith(" " + phrase):
-            b = a + len(low) - len(phrase) - 1
-            break
+    if low.endswith(_time_tails()):  # one test first: most subjects end in no time phrase
+        for phrase in lex.time_phrases:  # "Intelligent Energy baru-baru ini": the time is no subject
+            if low.endswith(" " + phrase):
+                b = a + len(low) - len(phrase) - 1
+                break
     toks = list(WORD.finditer(text, a, b))
     while toks and toks[-1].group().lower() in lex.adverbs:
         toks.pop()
