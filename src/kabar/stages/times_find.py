@@ -191,7 +191,7 @@ def _matches(rx: re.Pattern, text: str, starts: list[int] | None = None):
     shorter reading may still fit. ``starts``: where every match of the pattern
     must start (the text's digits, or its month names; see ``_search``).
     """
-    markers = [(m.group(1), m.group(2)) for name in rx.groupindex if (m := _MARKER.match(name))]
+    markers = _markers(rx)
     pos = 0
     while (m := _search(rx, text, pos, starts)) is not None:
         s = m.start()
@@ -216,6 +216,12 @@ def _matches(rx: re.Pattern, text: str, starts: list[int] | None = None):
             g["y_span"], g["y2_span"] = m.span("y"), m.span("y2")
         pos = m.end()
         yield a, b, g, min(a, s)
+
+
+@lru_cache(maxsize=None)
+def _markers(rx: re.Pattern) -> list[tuple[str, str]]:
+    """(kind, how) of the pattern's marker groups, read once per pattern, not per text."""
+    return [(m.group(1), m.group(2)) for name in rx.groupindex if (m := _MARKER.match(name))]
 
 
 def _search(rx: re.Pattern, text: str, pos: int, starts: list[int] | None) -> re.Match | None:
