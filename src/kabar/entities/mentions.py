@@ -18,7 +18,7 @@ from .words import ROMAN, acronym, cap_flags, defined_acronyms, runs
 OPENERS = frozenset("\"“‘'([")
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__ per mention: tens per article, each read often
 class Mention:
     start: int           # character offsets into doc.text
     end: int
