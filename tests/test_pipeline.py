@@ -128,6 +128,31 @@ def test_batch_long_runs_freeze_loaded_objects_and_restore_the_collector():
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
 
 
+def test_analysis_leaves_no_reference_cycles(reference_text):
+    """Long runs collect garbage rarely (kabar.batch.local.long_run_gc), which is only
+    safe while analysing an article leaves nothing that needs the collector to free."""
+    import gc
+
+    texts = [reference_text, "Kepala BPBD, Budi Santoso, mengatakan pergantian antarwaktu (PAW) "
+             "anggota DPRD Kota Surabaya dan Gubernur Jawa Timur Khofifah hadir. Khofifah tiba."]
+    kabar.analyze(texts[0])  # load models and caches first
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for text in texts:
+            kabar.analyze(text, published="2023-11-17").to_dict()
+        gc.collect()
+        garbage = [type(o).__name__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if enabled:
+            gc.enable()
+    assert garbage == []
+
+
 def test_pipeline_threads_share_caches_safely(reference_text):
     """The web app analyses in worker threads; the shared tokenizer and tagger caches must hold."""
     from concurrent.futures import ThreadPoolExecutor

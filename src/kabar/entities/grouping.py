@@ -202,6 +202,9 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
 
     for k in sorted(range(len(mentions)), key=rank):
         place(k)
+    # ``place`` calls itself, so its closure refers to it: unbroken, that cycle keeps
+    # every mention and entity of the article alive until the collector runs.
+    place = None  # noqa: F841
     return [e for e in entities if e.type != "UNK"]
 
 

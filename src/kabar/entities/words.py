@@ -196,7 +196,11 @@ def abbreviates(acronym: str, words: list[str]) -> bool:
         return any(inner(ai + 1, wi, k + 1) for k in range(ci, len(w))
                    if ai < len(acronym) and w[k] == acronym[ai])
 
-    return match(0, 0)
+    try:
+        return match(0, 0)
+    finally:
+        # the two closures call each other: a reference cycle only the collector would free
+        match = inner = None  # noqa: F841
 
 
 def defined_acronyms(words: list[str]) -> set[str]:

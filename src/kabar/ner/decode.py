@@ -345,19 +345,23 @@ class Decoder:
         steps = np.arange(n_max)[:, None]
         running = steps < lens[None, :]                                     # (T, S)
         padded = scores[np.where(running, starts[None, :] + steps, 0)]      # (T, S, L)
-        ks = running.sum(axis=1).tolist()
+        ks = running.sum(axis=1).tolist() + [0]
         trans = self.w.trans
-        back = np.zeros((n_max, n_sent, scores.shape[1]), dtype=np.intp)
-        hist = np.empty((n_max, n_sent, scores.shape[1]))
-        delta = hist[0] = padded[0]
+        # Only running sentences' entries are ever written or read back, so no
+        # zeroing; a sentence's last scores are kept as it ends.
+        back = np.empty((n_max, n_sent, scores.shape[1]), dtype=np.int8)
+        last = np.empty((n_sent, scores.shape[1]))
+        delta = padded[0]
+        last[ks[1]:ks[0]] = delta[ks[1]:ks[0]]
         for t in range(1, n_max):
             k = ks[t]
             cand = delta[:k, :, None] + trans                                # (k, prev, cur)
             back[t, :k] = cand.argmax(axis=1)
-            delta = hist[t, :k] = cand.max(axis=1) + padded[t, :k]
+            delta = cand.max(axis=1) + padded[t, :k]
+            last[ks[t + 1]:k] = delta[ks[t + 1]:k]
         cols = np.arange(n_sent)
         path = np.zeros((n_max, n_sent), dtype=np.intp)
-        path[lens - 1, cols] = hist[lens - 1, cols].argmax(axis=1)
+        path[lens - 1, cols] = last.argmax(axis=1)
         for t in range(n_max - 1, 0, -1):
             k = ks[t]
             path[t - 1, :k] = back[t, cols[:k], path[t, :k]]
