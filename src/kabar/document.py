@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 SCHEMA = "kabar/1"
@@ -44,7 +45,7 @@ class Document:
     events: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Pipeline-internal, never serialised.
-    offsets: list[int] | None = None          # offsets[i]: raw index of text[i]
+    offsets: Sequence[int] | None = None      # offsets[i]: raw index of text[i] (a textmap.OffsetMap)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     tokens: list[tuple[int, int]] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)

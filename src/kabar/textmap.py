@@ -8,15 +8,54 @@ the raw index where they were inserted.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import chain
 
 _LINE = re.compile(r"[^\n]+")
+
+
+class OffsetMap(Sequence):
+    """``offsets[i]``: the raw index of clean character i, kept as the pieces it was built
+    from (ranges for copied stretches) and spelt out as a list only when first read.
+
+    Most texts are never traced back to their raw form, and a list of one int per
+    character cost more than the rest of cleaning's bookkeeping together.
+    """
+
+    __slots__ = ("_pieces", "_len", "_list")
+
+    def __init__(self, pieces: list, length: int):
+        self._pieces, self._len, self._list = pieces, length, None
+
+    def _spelt(self) -> list[int]:
+        if self._list is None:
+            self._list = list(chain.from_iterable(self._pieces))
+        return self._list
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i):
+        return self._spelt()[i]
+
+    def __iter__(self):
+        return iter(self._spelt())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, OffsetMap):
+            other = other._spelt()
+        return isinstance(other, (list, tuple)) and self._spelt() == list(other)
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({self._spelt()!r})"
 
 
 class TextBuilder:
     def __init__(self, raw: str):
         self.raw = raw
         self._parts: list[str] = []
-        self._offsets: list[int] = []
+        self._pieces: list = []  # per part: a range, or a list, of raw indices
+        self._last = -1  # raw index of the last character so far
         self.text_len = 0
 
     def add(self, start: int, end: int) -> None:
@@ -24,7 +63,8 @@ class TextBuilder:
         if end <= start:
             return
         self._parts.append(self.raw[start:end])
-        self._offsets.extend(range(start, end))
+        self._pieces.append(range(start, end))
+        self._last = end - 1
         self.text_len += end - start
 
     def add_text(self, text: str, raw_start: int, raw_end: int) -> None:
@@ -37,15 +77,19 @@ class TextBuilder:
         if not text:
             return
         self._parts.append(text)
-        self._offsets.extend(_align(text, self.raw, raw_start, raw_end))
+        aligned = _align(text, self.raw, raw_start, raw_end)
+        self._pieces.append(aligned)
+        self._last = aligned[-1]
         self.text_len += len(text)
 
     def add_sep(self, sep: str, at: int | None = None) -> None:
         """Append an inserted separator, mapped to the raw index ``at`` (default: after the last char)."""
         if at is None:
-            at = self._offsets[-1] + 1 if self._offsets else 0
+            at = self._last + 1
         self._parts.append(sep)
-        self._offsets.extend([at] * len(sep))
+        self._pieces.append([at] * len(sep))
+        if sep:
+            self._last = at
         self.text_len += len(sep)
 
     def last_char(self) -> str:
@@ -55,8 +99,8 @@ class TextBuilder:
                 return part[-1]
         return ""
 
-    def build(self) -> tuple[str, list[int]]:
-        return "".join(self._parts), self._offsets
+    def build(self) -> tuple[str, OffsetMap]:
+        return "".join(self._parts), OffsetMap(self._pieces, self.text_len)
 
     def paragraphs(self) -> list[tuple[int, int]]:
         """Spans of the non-empty lines of the text built so far."""

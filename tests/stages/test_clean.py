@@ -331,3 +331,22 @@ def test_clean_ascii_text_skips_no_repair():
     assert repairs("Kata  dia\tpergi.Lalu HamasMuhammad datang") == \
         [(4, 6, " "), (9, 10, " "), (16, 16, "\n"), (26, 26, " ")]
     assert repairs("JÃ³hann\u00a0datang") == [(0, 7, "Jóhann"), (7, 8, " ")]
+
+
+def test_textmap_offsets_spelt_from_pieces():
+    from kabar.textmap import TextBuilder
+
+    raw = "ab JÃ³hann cd"
+    out = TextBuilder(raw)
+    out.add_sep("\n")           # nothing before: maps to 0
+    out.add(0, 2)               # "ab"
+    out.add_sep(" ")            # maps after the last copied character
+    out.add_text("Jóhann", 3, 10)
+    out.add(10, 13)             # " cd"
+    text, offsets = out.build()
+    assert text == "\nab Jóhann cd"
+    assert len(offsets) == len(text)
+    assert list(offsets) == [0, 0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12]
+    assert offsets[-1] == 12 and offsets[1:3] == [0, 1]
+    assert offsets == list(offsets) and offsets != [0]
+    assert text[4:10] == "Jóhann" and raw[offsets[4]:offsets[9] + 1] == "JÃ³hann"

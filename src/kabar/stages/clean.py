@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 
 from ..document import Document
-from ..textmap import TextBuilder
+from ..textmap import TextBuilder, paragraph_spans
 from .clean_boilerplate import (Cut, Scan, byline_codes, byline_names, credit_names, find_cuts,
                                 is_boilerplate_line, is_headline_line, is_label_line)
 from .clean_glue import Edit, repairs
@@ -46,7 +46,7 @@ def run(doc: Document) -> Document:
             _clean_line(doc, out, scan, edits, a, b)
         after_label = is_label_line(raw[a:b])
     doc.text, doc.offsets = out.build()
-    doc.paragraphs = out.paragraphs()
+    doc.paragraphs = paragraph_spans(doc.text)
     return doc
 
 
