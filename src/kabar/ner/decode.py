@@ -135,43 +135,38 @@ class Decoder:
         first, self._used = self._used, need
         return list(range(first, need))
 
-    def _learn_words(self, sentences: list[list[str]], lcs: list[bool]) -> None:
-        """Ids and rows for every word form not seen before, in one numpy pass."""
-        new: dict[tuple[str, bool], None] = {}
-        for words, lc in zip(sentences, lcs):
-            known = self._ids[lc]
-            for w in words:
-                if w not in known:
-                    new[(w, lc)] = None
-        if not new:
-            return
+    def _learn_words(self, new: dict[tuple[str, bool], None]) -> None:
+        """Ids and rows for word forms not seen before, in one numpy pass."""
         f, groups = self.f, []
         for w, lc in new:
             groups.append(f._own_features(w, lc))
             ctx = f.ctx_all(w, lc)
             groups.extend([ctx[off] for off in self.OFFSETS])
         rows = np.array(self._add_rows(groups), dtype=np.intp).reshape(len(new), 5)
+        keys = list(new)
         first = len(self._forms)
-        last = first + len(new)
+        last = first + len(keys)
         self._word_rows = _fit(self._word_rows, last)
         self._word_rows[first:last] = rows
+        self._forms.extend(keys)
+        for lc in (False, True):
+            self._ids[lc].update({w: k for k, (w, c) in enumerate(keys, first) if c is lc})
+        # lower-cased forms: new ones get ids, and their pair/phrase flags, in bulk
+        lows = self._lows
+        low_words = [w.lower() for w, _ in keys]
+        fresh = [low for low in dict.fromkeys(low_words) if low not in lows]
+        if fresh:
+            n = len(self._low_forms)
+            lows.update(zip(fresh, range(n, n + len(fresh))))
+            self._low_forms.extend(fresh)
+            self._opens_pair = _fit(self._opens_pair, n + len(fresh))
+            self._opens_phrase = _fit(self._opens_phrase, n + len(fresh))
+            heads, gaz = self._heads, self.f.gazetteer
+            # A bigram joins with "|", so a word holding one is always looked up.
+            self._opens_pair[n:n + len(fresh)] = [low in heads or "|" in low for low in fresh]
+            self._opens_phrase[n:n + len(fresh)] = [low in gaz for low in fresh]
         self._low_of = _fit(self._low_of, last)
-        lows, heads, gaz = self._lows, self._heads, self.f.gazetteer
-        for k, key in enumerate(new, first):
-            w, lc = key
-            self._ids[lc][w] = k
-            self._forms.append(key)
-            low = w.lower()
-            lid = lows.get(low)
-            if lid is None:
-                lid = lows[low] = len(self._low_forms)
-                self._low_forms.append(low)
-                self._opens_pair = _fit(self._opens_pair, lid + 1)
-                self._opens_phrase = _fit(self._opens_phrase, lid + 1)
-                # A bigram joins with "|", so a word holding one is always looked up.
-                self._opens_pair[lid] = low in heads or "|" in low
-                self._opens_phrase[lid] = low in gaz
-            self._low_of[k] = lid
+        self._low_of[first:last] = [lows[low] for low in low_words]
 
     def _learn_pairs(self, keys: list[int]) -> None:
         """Rows (bg+ of the previous token, bg- of this token, cue of this token, nxt of
@@ -231,10 +226,15 @@ class Decoder:
         shifting rows into neighbour columns included, is numpy over the call.
         """
         lcs = [self.lower_case(words) for words in sentences]
-        self._learn_words(sentences, lcs)
-        ids: list[int] = []
+        ids: list[int | None] = []
         for words, lc in zip(sentences, lcs):
-            ids.extend(map(self._ids[lc].__getitem__, words))
+            ids.extend(map(self._ids[lc].get, words))
+        if None in ids:  # words never seen: learn them, then look the batch up again
+            self._learn_words({(w, lc): None for words, lc in zip(sentences, lcs)
+                               for w in words if w not in self._ids[lc]})
+            ids = []
+            for words, lc in zip(sentences, lcs):
+                ids.extend(map(self._ids[lc].__getitem__, words))
         lengths = np.array([len(s) for s in sentences], dtype=np.intp)
         t = len(ids)
         wid = np.fromiter(ids, dtype=np.intp, count=t)
@@ -313,7 +313,12 @@ class Decoder:
         if not any(lengths):
             return [[] for _ in sentences]
         ids = self.rows(sentences)  # may grow the table: index it afterwards
-        scores = self._table[ids].sum(axis=1)
+        # Column by column, the sum is the one ``self._table[ids].sum(axis=1)`` gives
+        # (numpy adds along a middle axis in order) without its (tokens, 10, labels) temporary.
+        table = self._table
+        scores = table[ids[:, 0]]
+        for c in range(1, ids.shape[1]):
+            scores += table[ids[:, c]]
         flat = self._viterbi(scores, lengths)
         if outside is not None:
             mask = np.zeros(len(flat), dtype=bool)
@@ -347,24 +352,25 @@ class Decoder:
         padded = scores[np.where(running, starts[None, :] + steps, 0)]      # (T, S, L)
         ks = running.sum(axis=1).tolist() + [0]
         trans = self.w.trans
-        # Only running sentences' entries are ever written or read back, so no
-        # zeroing; a sentence's last scores are kept as it ends.
-        back = np.empty((n_max, n_sent, scores.shape[1]), dtype=np.int8)
-        last = np.empty((n_sent, scores.shape[1]))
-        delta = padded[0]
-        last[ks[1]:ks[0]] = delta[ks[1]:ks[0]]
+        # The forward pass keeps only the best scores: with the previous label as the
+        # outer axis, their max is six element-wise maxima, where an argmax over the
+        # inner axis of (sentences, prev, cur) walked 7-element rows one at a time.
+        # The backtrace then asks, for the one label chosen at each step, which
+        # previous label gave it: the same sums, so the same first-index argmax.
+        hist = np.empty((n_max, n_sent, scores.shape[1]))
+        trans_by_prev = trans[:, None, :]                                    # (prev, 1, cur)
+        delta = hist[0] = padded[0]
         for t in range(1, n_max):
             k = ks[t]
-            cand = delta[:k, :, None] + trans                                # (k, prev, cur)
-            back[t, :k] = cand.argmax(axis=1)
-            delta = cand.max(axis=1) + padded[t, :k]
-            last[ks[t + 1]:k] = delta[ks[t + 1]:k]
+            cand = delta[:k].T[:, :, None] + trans_by_prev                  # (prev, k, cur)
+            delta = hist[t, :k] = cand.max(axis=0) + padded[t, :k]
         cols = np.arange(n_sent)
         path = np.zeros((n_max, n_sent), dtype=np.intp)
-        path[lens - 1, cols] = last.argmax(axis=1)
+        path[lens - 1, cols] = hist[lens - 1, cols].argmax(axis=1)
+        trans_to = np.ascontiguousarray(trans.T)                             # (cur, prev)
         for t in range(n_max - 1, 0, -1):
             k = ks[t]
-            path[t - 1, :k] = back[t, cols[:k], path[t, :k]]
+            path[t - 1, :k] = (hist[t - 1, :k] + trans_to[path[t, :k]]).argmax(axis=1)
         # back to token order: token j of sentence i sits at path[j, rank of i]
         rank = np.zeros(len(lengths), dtype=np.intp)
         rank[order] = cols
