@@ -19,7 +19,7 @@ TYPE_WEIGHT_GAZ = 3
 
 
 class Entity:
-    __slots__ = ("mentions", "types", "key", "forms", "bare", "type", "vocab", "n")
+    __slots__ = ("mentions", "types", "key", "forms", "bare", "type", "n")
 
     def __init__(self, m: Mention, n: int = 0, form: tuple[str, ...] | None = None,
                  bare: tuple[str, ...] | None = None):
@@ -28,7 +28,6 @@ class Entity:
         self.key = m.key
         self.forms: set[tuple[str, ...]] = set()
         self.bare: set[tuple[str, ...]] = set()
-        self.vocab: set[str] = set()  # every word of every form, to rule entities out fast
         self.type = "UNK"  # the most voted type, kept up to date by add()
         self.n = n  # place in the document's entity list (the first one found wins)
         self.add(m, form, bare)
@@ -46,7 +45,6 @@ class Entity:
         if form is None:
             form = _form(m)
         self.forms.add(form)
-        self.vocab.update(form)
         self.bare.add(bare if bare is not None else _strip_head(form))
 
     def longest(self) -> Mention:
@@ -58,14 +56,17 @@ def _form(m: Mention) -> tuple[str, ...]:
 
 
 class _Entities(list):
-    """The entities of one document so far, in the order found, indexed by gazetteer key
-    and by form: looking a mention up then costs a dict hit, not a pass over all of them."""
+    """The entities of one document so far, in the order found, indexed by gazetteer key,
+    by form and by word: looking a mention up then costs a dict hit, not a pass over all of them."""
 
     def __init__(self):
         super().__init__()
         self.by_key: dict[str, Entity] = {}
         self.by_form: dict[tuple[str, ...], list[Entity]] = {}
         self.by_bare: dict[tuple[str, ...], list[Entity]] = {}
+        # folded word -> the entities with it in some form: a short form can only be part
+        # of a name holding its first word, so _find looks at those, not at every entity.
+        self.by_word: dict[str, list[Entity]] = {}
 
     def new(self, m: Mention, form: tuple[str, ...], bare: tuple[str, ...]) -> Entity:
         ent = Entity(m, n=len(self), form=form, bare=bare)
@@ -84,6 +85,19 @@ class _Entities(list):
             holders = table.setdefault(value, [])
             if ent not in holders:
                 holders.append(ent)
+        for w in form:
+            holders = self.by_word.setdefault(w, [])
+            if ent not in holders:
+                holders.append(ent)
+
+    def containing(self, form: tuple[str, ...]) -> list[Entity]:
+        """The entities with a longer form holding ``form``'s words in a row, in the order found."""
+        holders = self.by_word.get(form[0])
+        if not holders:
+            return []
+        # An entity gains words as mentions join it, so the list is in order of first use
+        # of the word, not in the order the entities were found.
+        return [e for e in sorted(holders, key=_order) if any(_contains(f, form) for f in e.forms)]
 
     def first_named(self, form, bare, keyed: bool) -> Entity | None:
         """The first entity with this form or bare form (one without a key, for a keyed mention)."""
@@ -92,6 +106,10 @@ class _Entities(list):
             return None  # the common case: a form not seen before
         found = [e for e in (*(a or ()), *(b or ())) if not keyed or not e.key]
         return min(found, key=lambda e: e.n) if found else None
+
+
+def _order(e: Entity) -> int:
+    return e.n
 
 
 def _contains(longer: tuple, shorter: tuple) -> bool:
@@ -225,13 +243,13 @@ def _find(m: Mention, form: tuple[str, ...], bare: tuple[str, ...], entities: _E
                 return e
     # A lone surname is a person's even where the tagger typed it otherwise ("Cavani" as ORG).
     surname = len(m.words) == 1 and not acronym(m.words[0])
-    candidates = [e for e in entities if e.type == m.type or m.type == "UNK" or (surname and e.type == "PER")]
-    candidates = [e for e in candidates if form[0] in e.vocab and any(_contains(f, form) for f in e.forms)]
+    containing = entities.containing(form)
+    candidates = [e for e in containing if e.type == m.type or m.type == "UNK" or (surname and e.type == "PER")]
     if m.type == "PER" or (surname and any(e.type == "PER" for e in candidates)):
         candidates = [e for e in candidates if e.type == "PER"]
     if not candidates and surname:
         # "Madrid" after "Real Madrid": one containing name of another type is still this one.
-        others = [e for e in entities if form[0] in e.vocab and any(_contains(f, form) for f in e.forms)]
+        others = containing
         candidates = others if len(others) == 1 and others[0].type == "ORG" else []
     if not candidates and m.type in ("PER", "UNK") and len(m.words) == 1 and len(form[0]) >= 5:
         # A misspelt short form ("Frangky" for "Franky") still names the same person.
