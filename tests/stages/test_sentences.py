@@ -134,6 +134,8 @@ def test_sentences_chunk_cache_overflow_keeps_tokens(monkeypatch):
     "Jakarta", "yang", "Jakarta,", "itu.", "(ANTARA)", "“Kami", "kata’", "Hamas?”", "dia;",
     "[Red]", "'Sudah", "baik!\"", "USDA", "Rpx", "E.", "McD.", "GoT.", "bawah):", "jontor:)",
     "itu,’’", "’’Jelas", "xD", "dr.", "Jl.", "Kec.", "tersebut.”", "2024", "15", "١٢",
+    "PMK.", "BNPB.”", "A.", "kata:", "Kata:", "(kata):", "1.200", "5,95", "1.200.000,50", "12%",
+    "5,95%.", "2015,", "2:", "(8)", "8)", "2):", "1..2", "١٢.٣",
 ])
 def test_sentences_plain_chunks_skip_spacy_with_spacy_tokens(chunk):
     from spacy.attrs import IDX, LENGTH
@@ -145,7 +147,8 @@ def test_sentences_plain_chunks_skip_spacy_with_spacy_tokens(chunk):
     fast = _spans_without_spacy(chunk)
     # where the shortcut answers, it answers exactly what spaCy says
     assert fast is None or fast == spacy_spans
-    if chunk in ("Jakarta", "yang", "Jakarta,", "itu.", "(ANTARA)", "“Kami"):
+    if chunk in ("Jakarta", "yang", "Jakarta,", "itu.", "(ANTARA)", "“Kami", "PMK.", "kata:",
+                 "1.200", "5,95%.", "2015,"):
         assert fast is not None
-    if chunk in ("USDA", "Rpx", "E.", "bawah):", "itu,’’", "dr."):
+    if chunk in ("USDA", "Rpx", "E.", "bawah):", "itu,’’", "dr.", "(kata):", "(8)", "2):", "١٢.٣"):
         assert fast is None  # currency prefixes, initials, emoticons, doubled quotes, rules

@@ -198,17 +198,48 @@ class Decoder:
         for pid, key in enumerate(keys, first):
             self._pairs[key] = pid
 
-    def _gazetteer(self, hits: dict[int, list[str]], i: int) -> int:
-        prev = tuple(hits.get(i - 1, ()))
-        nxt = tuple(hits.get(i + 1, ()))
-        key = (prev, tuple(hits.get(i, ())), nxt)
+    def _gazetteer(self, prev: tuple, cur: tuple, nxt: tuple) -> int:
+        """The row of a token's gazetteer features: its own hits and its neighbours'."""
+        key = (prev, cur, nxt)
         if key == ((), (), ()):
             return 0
         row = self._gaz.get(key)
         if row is None:
             row = self._gaz[key] = self._row(
-                ["g" + h for h in key[1]] + ["-1g" + h for h in prev] + ["+1g" + h for h in nxt])
+                ["g" + h for h in cur] + ["-1g" + h for h in prev] + ["+1g" + h for h in nxt])
         return row
+
+    def _gazetteer_rows(self, low: np.ndarray, at: np.ndarray, last: np.ndarray) -> np.ndarray:
+        """Per token, its gazetteer row (0: no hit on it or beside it); for the whole call at
+        once, with what ``Featurizer.phrase_hits`` finds in each sentence."""
+        rows = np.zeros(len(low), dtype=np.intp)
+        opens = np.flatnonzero(self._opens_phrase[low])
+        if not len(opens):
+            return rows
+        # where each opener's sentence ends: no phrase runs past it
+        ends = np.flatnonzero(last)
+        end_of = ends[np.searchsorted(ends, opens)] + 1
+        lows, gaz, low_ids = self._low_forms, self.f.gazetteer, low.tolist()
+        hits: dict[int, list[str]] = {}
+        for i, e in zip(opens.tolist(), end_of.tolist()):
+            for phrase, label in gaz[lows[low_ids[i]]]:
+                k = len(phrase)
+                if i + k <= e and (k == 1 or tuple([lows[x] for x in low_ids[i:i + k]]) == phrase):
+                    hits.setdefault(i, []).append("B=" + label)
+                    for j in range(i + 1, i + k):
+                        hits.setdefault(j, []).append("I=" + label)
+        if not hits:
+            return rows
+        first = (at == 0).tolist()
+        is_last = last.tolist()
+        near = sorted({j for i in hits for j in (i - 1, i, i + 1)
+                       if (j == i) or (j == i - 1 and not first[i]) or (j == i + 1 and not is_last[i])})
+        none = ()
+        rows[near] = [self._gazetteer(tuple(hits.get(j - 1, none)) if not first[j] else none,
+                                      tuple(hits.get(j, none)),
+                                      tuple(hits.get(j + 1, none)) if not is_last[j] else none)
+                      for j in near]
+        return rows
 
     # -- tagging ---------------------------------------------------------------
     @staticmethod
@@ -254,26 +285,12 @@ class Decoder:
             pair_ids[after] = got
         p = self._pair_rows[pair_ids]
 
-        # gazetteer rows: only tokens next to a phrase hit have one
-        gaz_rows = np.zeros(t, dtype=np.intp)
-        if self.f.gazetteer:
-            opens = np.flatnonzero(self._opens_phrase[low])
-            if len(opens):
-                starts = np.cumsum(lengths) - lengths
-                sent_of = np.searchsorted(starts, opens, side="right") - 1
-                firsts, cut = np.unique(sent_of, return_index=True)  # openers come sorted
-                lows = self._low_forms
-                for s, at_s in zip(firsts.tolist(), np.split(opens, cut[1:])):
-                    n, a = len(sentences[s]), int(starts[s])
-                    hits = self.f.phrase_hits([lows[x] for x in low[a:a + n].tolist()],
-                                              (at_s - a).tolist())
-                    near = sorted({j for i in hits for j in (i - 1, i, i + 1) if 0 <= j < n})
-                    gaz_rows[[a + j for j in near]] = [self._gazetteer(hits, j) for j in near]
-
         w = self._word_rows[wid]
         # a token is last in its sentence when the next token starts one
         last = np.ones(t, dtype=bool)
         last[:-1] = at[1:] == 0
+        # gazetteer rows: only tokens on or next to a phrase hit have one
+        gaz_rows = self._gazetteer_rows(low, at, last) if self.f.gazetteer else 0
         out = np.zeros((t, 10), dtype=np.intp)
         out[:, 0] = w[:, 0]
         for col, off in ((1, -2), (2, -1), (3, 1), (4, 2)):

@@ -268,12 +268,18 @@ def _plain_word():
 
 
 # A plain word wrapped in one opening mark and simple closing punctuation:
-# spaCy gives each mark its own token. Colons (emoticons such as "):"), doubled
-# quotes and an upper-case letter before "." ("E.", "McD.") are left to spaCy,
-# which treats those differently; the test suite compares both on such chunks.
-_WRAPPED = re.compile(r"([(\"“‘\['])?([A-Za-z]+)([)\]\"”’']?[,.;!?]?[\"”’']?)")
+# spaCy gives each mark its own token. Doubled quotes, a colon after anything
+# but the word ("):" is an emoticon) and one upper-case letter before "." ("E.",
+# "McD.": initials; "PMK." splits) are left to spaCy, which treats those
+# differently; the test suite compares both on such chunks.
+_WRAPPED = re.compile(r"([(\"“‘\['])?([A-Za-z]+)([)\]\"”’']?[,.;:!?]?[\"”’']?)")
 
 _DOUBLED = re.compile(r"[\"”’']{2}")
+
+# A number with "." or "," between its digits, then maybe "%" and one mark: spaCy
+# keeps the number whole and splits off each mark (checked on every such chunk
+# of the news corpora). Brackets are left to spaCy ("8)" is an emoticon to it).
+_NUMBER = re.compile(r"([0-9]+(?:[.,][0-9]+)*)(%?)([,.;:!?]?)")
 
 
 def _spans_without_spacy(w: str) -> list[tuple[int, int]] | None:
@@ -281,13 +287,20 @@ def _spans_without_spacy(w: str) -> list[tuple[int, int]] | None:
     plain = _plain_word()
     if plain(w):
         return [(0, len(w))]
+    rules = tokenizer().rules or {}
+    m = _NUMBER.fullmatch(w)
+    if m:
+        if any(w[:k] in rules for k in range(1, len(w) + 1)):
+            return None
+        return [m.span(g) for g in (1, 2, 3) if m.end(g) > m.start(g)]
     m = _WRAPPED.fullmatch(w)
     if not m:
         return None
     core, tail = m.group(2), m.group(3)
-    if not plain(core) or (tail[:1] == "." and core[-1].isupper()) or _DOUBLED.search(tail):
+    if not plain(core) or _DOUBLED.search(tail) or (":" in tail and tail != ":"):
         return None
-    rules = tokenizer().rules or {}
+    if tail[:1] == "." and core[-1].isupper() and not (len(core) > 1 and core[-2:].isupper()):
+        return None  # "E.", "McD.": spaCy keeps an initial's period; "PMK." it splits
     if w in rules or any(core + tail[:k] in rules for k in range(1, len(tail) + 1)):
         return None
     a, b = m.span(2)
