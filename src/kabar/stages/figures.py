@@ -366,7 +366,11 @@ def _matches(doc: Document, lex: Lexicon):
         if a < last or a == b:
             continue
         w = text[a:b]
-        if w[0].isdigit() or w[0] in "-−" or w.lower() in forms:
+        if w.isalpha():  # most tokens are words: only a number word or currency form ("dua", "Rp") starts one
+            if w.lower() not in forms:
+                continue
+            m = lex.candidate.match(text, a)
+        elif w[0].isdigit() or w[0] in "-−" or w.lower() in forms:
             m = lex.candidate.match(text, a)
         elif not w.isalpha() and _HAS_DIGIT(w):  # "Rp15", "US$5": look inside it only (isalpha: no digit, cheaply)
             m = lex.candidate.search(text, a, b)
