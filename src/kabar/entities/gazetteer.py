@@ -136,13 +136,16 @@ class Lexicon:
                 return n
         return 0
 
+    # (_low inlined in these three: they are called for nearly every capitalised word)
     def title_at(self, words, i, j) -> int:
-        low = self._low(words)
+        prepared = self.prepared
+        low = prepared[2] if prepared is not None and words is prepared[0] else self._low(words)
         return self._longest(self.titles, self.title_len, low, i, j) if low[i] in self.first_title else 0
 
     def head_at(self, words, i, j) -> tuple[int, str]:
         """The longer of the organisation and place heads at words[i] ("Balai" vs "Balai Kota")."""
-        low = self._low(words)
+        prepared = self.prepared
+        low = prepared[2] if prepared is not None and words is prepared[0] else self._low(words)
         w = low[i]
         n = self._longest(self.org_heads, 3, low, i, j) if w in self.first_org else 0
         m = self._longest(self.loc_heads, 3, low, i, j) if w in self.first_loc else 0
@@ -151,7 +154,8 @@ class Lexicon:
         return (n, "ORG") if n else (0, "")
 
     def stop_at(self, words, i, j) -> int:
-        low = self._low(words)
+        prepared = self.prepared
+        low = prepared[2] if prepared is not None and words is prepared[0] else self._low(words)
         return self._longest(self.stop, 3, low, i, j) if low[i] in self.first_stop else 0
 
     def is_common(self, word: str) -> bool:

@@ -254,9 +254,11 @@ def _find(m: Mention, form: tuple[str, ...], bare: tuple[str, ...], entities: _E
     if not candidates and m.type in ("PER", "UNK") and len(m.words) == 1 and len(form[0]) >= 5:
         # A misspelt short form ("Frangky" for "Franky") still names the same person.
         # (_one_edit needs lengths one apart: tested first, it saves most of the calls)
+        # Each distinct word of the entities' forms is tested once (by_word holds them all).
         w0, n0 = form[0], len(form[0])
-        candidates = [e for e in entities if e.type == "PER" and
-                      any(abs(len(w) - n0) == 1 and _one_edit(w0, w) for f in e.forms for w in f)]
+        near = {e for w, holders in entities.by_word.items() if abs(len(w) - n0) == 1 and _one_edit(w0, w)
+                for e in holders}
+        candidates = sorted((e for e in near if e.type == "PER"), key=_order)
     if not candidates:
         return None
     if len(candidates) > 1:
