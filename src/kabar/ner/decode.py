@@ -16,7 +16,7 @@ tie-breaking; ``tests/test_ner_decode.py`` checks the tags agree.
 from __future__ import annotations
 
 import threading
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -257,18 +257,19 @@ class Decoder:
         shifting rows into neighbour columns included, is numpy over the call.
         """
         lcs = [self.lower_case(words) for words in sentences]
-        ids: list[int | None] = []
+        ids: list[int] = []
         for words, lc in zip(sentences, lcs):
-            ids.extend(map(self._ids[lc].get, words))
-        if None in ids:  # words never seen: learn them, then look the batch up again
-            self._learn_words({(w, lc): None for words, lc in zip(sentences, lcs)
-                               for w in words if w not in self._ids[lc]})
-            ids = []
-            for words, lc in zip(sentences, lcs):
-                ids.extend(map(self._ids[lc].__getitem__, words))
+            ids.extend(map(self._ids[lc].get, words, repeat(-1)))
         lengths = np.array([len(s) for s in sentences], dtype=np.intp)
         t = len(ids)
         wid = np.fromiter(ids, dtype=np.intp, count=t)
+        unseen = np.flatnonzero(wid < 0).tolist()
+        if unseen:  # words never seen: learn them, then fill in their ids
+            flat = list(chain.from_iterable(sentences))
+            case = np.repeat(np.array(lcs, dtype=bool), lengths).tolist()
+            new = {(flat[k], case[k]): None for k in unseen}
+            self._learn_words(new)
+            wid[unseen] = [self._ids[case[k]][flat[k]] for k in unseen]
         at = np.arange(t) - np.repeat(np.cumsum(lengths) - lengths, lengths)  # position in sentence
         low = self._low_of[wid]
 
@@ -278,10 +279,11 @@ class Decoder:
         after = after[self._opens_pair[low[after - 1]]]
         if len(after):
             keys = ((low[after - 1] << 32) | wid[after]).tolist()
-            got = list(map(self._pairs.get, keys))
-            if None in got:
-                self._learn_pairs(list(dict.fromkeys([k for k, g in zip(keys, got) if g is None])))
-                got = list(map(self._pairs.__getitem__, keys))
+            got = np.fromiter(map(self._pairs.get, keys, repeat(0)), dtype=np.intp, count=len(keys))
+            missing = np.flatnonzero(got == 0).tolist()
+            if missing:
+                self._learn_pairs(list(dict.fromkeys([keys[k] for k in missing])))
+                got[missing] = [self._pairs[keys[k]] for k in missing]
             pair_ids[after] = got
         p = self._pair_rows[pair_ids]
 
