@@ -444,3 +444,23 @@ def test_quote_lookup_tables_hold_the_lexicon():
     assert _time_tails() == tuple(" " + p for p in lexicon().time_phrases)
     text = "Intelligent Energy baru-baru ini mengatakan"
     assert text[slice(*subject_before(text, 0, text.index(" mengatakan")))] == "Intelligent Energy"
+
+
+def test_last_word_is_the_last_word_of_a_full_scan():
+    """reported._last_word reads back from the last space; it must agree with scanning every word."""
+    import random
+
+    from kabar.quotes.reported import _last_word
+    from kabar.quotes.text import WORD
+
+    rng = random.Random(7)
+    alphabet = "ab1 _-./'’,:()\"“\n\t"
+    cases = ["", " ", "kata", "sembari menambahkan", "a -", "x. ,", "  - ", "Ir. H. Joko - ,"]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25))) for _ in range(3000)]
+    for text in cases:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                full = list(WORD.finditer(text, a, b))
+                got = _last_word(text, a, b)
+                want = full[-1] if full else None
+                assert (got and got.span()) == (want and want.span()), (text, a, b)
