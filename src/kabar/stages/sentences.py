@@ -23,8 +23,8 @@ import re
 import threading
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, compress, count, islice
-from operator import add
+from itertools import accumulate, compress, count, islice, repeat
+from operator import add, is_
 
 from .. import lang
 from ..document import Document
@@ -54,6 +54,7 @@ _QUOTE = re.compile(r"[\"“”]")
 _SPACE = re.compile(r"(\s+)")
 # chunk -> its token offsets, or None where the chunk is one token (most are)
 _CHUNKS: dict[str, tuple[tuple[int, int], ...] | None] = {}
+_UNSEEN = object()  # what the chunk cache answers for a chunk it does not hold
 _MAX_CHUNKS = 100_000  # some 20 MB at most
 _LOCK = threading.Lock()
 # A "quotation" longer than this is taken for mismatched marks and holds no sentence open.
@@ -221,10 +222,12 @@ def _spans_locked(text: str) -> list[tuple[int, int]]:
         del chunks[-1], starts[-1]
     if chunks and not chunks[0]:
         del chunks[0], starts[0]
-    new = [w for w in chunks if w not in cache]
-    if new:
-        _learn_chunks(list(dict.fromkeys(new)))
-    cached = list(map(cache.__getitem__, chunks))
+    cached = list(map(cache.get, chunks, repeat(_UNSEEN)))
+    unseen = list(compress(count(), map(is_, cached, repeat(_UNSEEN))))
+    if unseen:
+        _learn_chunks(list(dict.fromkeys([chunks[k] for k in unseen])))
+        for k in unseen:
+            cached[k] = cache[chunks[k]]
     # Most chunks are one whole token (cached as None): their spans are zipped in
     # bulk, and only the others are spliced in one by one.
     pairs = list(zip(starts, map(add, starts, map(len, chunks))))
