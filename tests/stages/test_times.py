@@ -122,3 +122,19 @@ def test_times_patterns_found_by_trying_each_digit_or_month_name():
             for pos in range(len(text) + 1):
                 fast, slow = times_find._search(rx, text, pos, starts), rx.search(text, pos)
                 assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+
+
+def test_copyright_quick_forms_never_miss_a_copyright_year():
+    """The quick forms without \\b only skip raw texts where the full patterns find nothing."""
+    import random
+
+    from kabar import lang
+
+    rng = random.Random(3)
+    pieces = ["©", "(c)", "(C)", "Copyright", "copyright", "xcopyright", "copyrights", "Hak Cipta", "hak  cipta",
+              "hakcipta", "ANTARA", " ", "\n", "2025", "1999", "20251", "a", "-", "."]
+    raws = ["Copyright © ANTARA 2025", "Hak cipta 2019 dilindungi", "copyrighted 2020", "(c)2024", ""]
+    raws += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12))) for _ in range(3000)]
+    for raw in raws:
+        full = [int(m.group(1)) for rx in lang.regexes("time_copyright.txt", flags=re.I) for m in rx.finditer(raw)]
+        assert times._copyright_years(Document(text=raw, raw=raw)) == full, raw
