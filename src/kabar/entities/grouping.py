@@ -67,6 +67,7 @@ class _Entities(list):
         # folded word -> the entities with it in some form: a short form can only be part
         # of a name holding its first word, so _find looks at those, not at every entity.
         self.by_word: dict[str, list[Entity]] = {}
+        self.by_len: dict[int, list[str]] = {}  # by_word's words by length, for misspelt forms
 
     def new(self, m: Mention, form: tuple[str, ...], bare: tuple[str, ...]) -> Entity:
         ent = Entity(m, n=len(self), form=form, bare=bare)
@@ -86,8 +87,11 @@ class _Entities(list):
             if ent not in holders:
                 holders.append(ent)
         for w in form:
-            holders = self.by_word.setdefault(w, [])
-            if ent not in holders:
+            holders = self.by_word.get(w)
+            if holders is None:
+                self.by_word[w] = [ent]
+                self.by_len.setdefault(len(w), []).append(w)
+            elif ent not in holders:
                 holders.append(ent)
 
     def containing(self, form: tuple[str, ...]) -> list[Entity]:
@@ -253,11 +257,10 @@ def _find(m: Mention, form: tuple[str, ...], bare: tuple[str, ...], entities: _E
         candidates = others if len(others) == 1 and others[0].type == "ORG" else []
     if not candidates and m.type in ("PER", "UNK") and len(m.words) == 1 and len(form[0]) >= 5:
         # A misspelt short form ("Frangky" for "Franky") still names the same person.
-        # (_one_edit needs lengths one apart: tested first, it saves most of the calls)
-        # Each distinct word of the entities' forms is tested once (by_word holds them all).
+        # Each distinct word of the entities' forms one letter longer or shorter is tested once.
         w0, n0 = form[0], len(form[0])
-        near = {e for w, holders in entities.by_word.items() if abs(len(w) - n0) == 1 and _one_edit(w0, w)
-                for e in holders}
+        near = {e for n in (n0 - 1, n0 + 1) for w in entities.by_len.get(n, ()) if _one_edit(w0, w)
+                for e in entities.by_word[w]}
         candidates = sorted((e for e in near if e.type == "PER"), key=_order)
     if not candidates:
         return None
