@@ -138,3 +138,22 @@ def test_copyright_quick_forms_never_miss_a_copyright_year():
     for raw in raws:
         full = [int(m.group(1)) for rx in lang.regexes("time_copyright.txt", flags=re.I) for m in rx.finditer(raw)]
         assert times._copyright_years(Document(text=raw, raw=raw)) == full, raw
+
+
+def test_finder_tried_at_digits_and_months_finds_what_a_full_search_finds(monkeypatch):
+    """find() tries digit-first patterns only at digits (those without markers only at digits
+    that open a number) and month-first ones only at month names; a plain search of every
+    pattern over the whole text must find the same times."""
+    import random
+
+    from kabar.stages import times_find
+
+    rng = random.Random(11)
+    pieces = ["2024", "1999", "12", "3", "25/8", "/", "-", "–", ".", ",", " ", "(", ")", "Senin", "Desember",
+              "Jan", "tahun", "lalu", "x", "UU", "Nomor", "1990-an", "2015-16", "I-", "hari ini", "%", "0"]
+    texts = ["Senin (25/8/2015) dan 14-1-2012, 2018-04-19; 12024 1/2024 x2024 2009-2014 musim 2015-16"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 16))) for _ in range(2000)]
+    fast = [times_find.find(t) for t in texts]
+    monkeypatch.setattr(times_find, "_digit_first", lambda: frozenset())
+    monkeypatch.setattr(times_find, "_month_first", lambda: frozenset())
+    assert [times_find.find(t) for t in texts] == fast

@@ -165,11 +165,18 @@ def find(text: str, *, deictic: bool = True) -> list[tuple[int, int, dict]]:
     found = []
     digit_first, month_first = _digit_first(), _month_first()
     digits = [m.start() for m in _DIGIT.finditer(text)]
+    # ``_matches`` refuses a match inside a number or word ("2024" in "12024", "3/2024") unless
+    # a marker group reads what stands before it: a pattern without markers is tried only at
+    # the digits that open a number (a third of them: "2024" is one try, not four).
+    opening = [s for s in digits if not (s and (text[s - 1].isalnum() or text[s - 1] in _INSIDE))]
     months = _month_starts(text)
     for rx, is_deictic in patterns():
         if is_deictic and not deictic:
             continue
-        starts = digits if rx in digit_first else months if rx in month_first else None
+        if rx in digit_first:
+            starts = digits if _markers(rx) else opening
+        else:
+            starts = months if rx in month_first else None
         for a, b, g, lead in _matches(rx, text, starts):
             if any(a < y and x < b for x, y in taken):
                 continue
