@@ -62,17 +62,6 @@ class EntityIndex:
             i += 1
         return out
 
-    def before(self, pos: int, etype: str = "PER") -> tuple[int, int, str, str] | None:
-        if self.subjects is None:
-            self.subjects = self._subjects()
-            self.starts = [s[0] for s in self.subjects]
-        i = bisect.bisect_left(self.starts, pos) - 1
-        while i >= 0:
-            if self.rows[i][3] == etype and self.rows[i][1] <= pos:
-                return self.rows[i]
-            i -= 1
-        return None
-
     @property
     def names(self) -> list:
         """(name tokens, entity id, type) for every name form; built on first use."""
