@@ -102,10 +102,6 @@ class TextBuilder:
     def build(self) -> tuple[str, OffsetMap]:
         return "".join(self._parts), OffsetMap(self._pieces, self.text_len)
 
-    def paragraphs(self) -> list[tuple[int, int]]:
-        """Spans of the non-empty lines of the text built so far."""
-        return paragraph_spans("".join(self._parts))
-
 
 def _align(text: str, raw: str, start: int, end: int) -> list[int]:
     """Raw index for each character of ``text`` replacing raw[start:end], in order."""

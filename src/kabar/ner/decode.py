@@ -64,6 +64,24 @@ def _fit(table: np.ndarray, size: int) -> np.ndarray:
     return grown
 
 
+class _Forms:
+    """A batch's lower-cased tokens, read by position through their low-form ids (the
+    gazetteer matcher only reads a few of them: no list of every token is built)."""
+
+    __slots__ = ("forms", "ids")
+
+    def __init__(self, forms: list[str], ids: list[int]):
+        self.forms, self.ids = forms, ids
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self.forms[x] for x in self.ids[i]]
+        return self.forms[self.ids[i]]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
 class Decoder:
     """``tag(sentences)`` with the scores crfsuite would give, from cached rows."""
 
@@ -219,15 +237,7 @@ class Decoder:
         # where each opener's sentence ends: no phrase runs past it
         ends = np.flatnonzero(last)
         end_of = ends[np.searchsorted(ends, opens)] + 1
-        lows, gaz, low_ids = self._low_forms, self.f.gazetteer, low.tolist()
-        hits: dict[int, list[str]] = {}
-        for i, e in zip(opens.tolist(), end_of.tolist()):
-            for phrase, label in gaz[lows[low_ids[i]]]:
-                k = len(phrase)
-                if i + k <= e and (k == 1 or tuple([lows[x] for x in low_ids[i:i + k]]) == phrase):
-                    hits.setdefault(i, []).append("B=" + label)
-                    for j in range(i + 1, i + k):
-                        hits.setdefault(j, []).append("I=" + label)
+        hits = self.f.phrase_hits(_Forms(self._low_forms, low.tolist()), opens.tolist(), end_of.tolist())
         if not hits:
             return rows
         first = (at == 0).tolist()

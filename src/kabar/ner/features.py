@@ -13,7 +13,7 @@ lower-case text teaches the model to lean on words and clusters.
 from __future__ import annotations
 
 import re
-from itertools import groupby
+from itertools import groupby, repeat
 
 _DIGITS = re.compile(r"\d")
 # str.translate beats re.sub for the ASCII digits; any other digit goes through the regex
@@ -160,13 +160,16 @@ class Featurizer:
             hits[i] = found
         return hits
 
-    def phrase_hits(self, lows: list[str], openers) -> dict[int, list[str]]:
+    def phrase_hits(self, lows, openers, ends=None) -> dict[int, list[str]]:
         """``phrase_labels`` for the tokens that have hits only, given the positions whose
-        word opens some phrase (in order): most tokens have none."""
+        word opens some phrase (in order): most tokens have none. ``ends`` holds, per
+        opener, where its sentence ends (default: the end of ``lows``), so a batch of
+        sentences can be read as one run."""
         hits: dict[int, list[str]] = {}
         gaz = self.gazetteer
-        n = len(lows)
-        for i in openers:
+        if ends is None:
+            ends = repeat(len(lows))
+        for i, n in zip(openers, ends):
             for phrase, label in gaz[lows[i]]:
                 k = len(phrase)
                 if i + k <= n and (k == 1 or tuple(lows[i:i + k]) == phrase):
