@@ -152,3 +152,23 @@ def test_sentences_plain_chunks_skip_spacy_with_spacy_tokens(chunk):
         assert fast is not None
     if chunk in ("USDA", "Rpx", "E.", "bawah):", "itu,’’", "dr.", "(kata):", "(8)", "2):", "١٢.٣"):
         assert fast is None  # currency prefixes, initials, emoticons, doubled quotes, rules
+
+
+def test_sentences_learned_chunks_equal_repaired_spacy_tokens(monkeypatch):
+    # _learn_chunks skips the repairs where none can apply; what it caches must be
+    # what spaCy's tokens repaired give, fast path or not.
+    from spacy.attrs import IDX, LENGTH
+
+    from kabar.stages import sentences as stage
+
+    chunks = ["Jakarta", "Jakarta,", "(ANTARA)", "“Kami", "PMK.", "2024", "15,", "5,95%.",
+              "ArabiyaJumat", "HamasMuhammad", "detikSulsel", "Rp15", "(17/11).", "Jl.",
+              "dr.", "kata:", "itu,’’", "rumah-rumah", "iPhone", "(Selasa)", "Selasa(21/10)"]
+    monkeypatch.setattr(stage, "_CHUNKS", {})
+    stage._learn_chunks(chunks)
+    for w in chunks:
+        arr = stage.tokenizer()(w).to_array([IDX, LENGTH]).tolist()
+        assert stage._CHUNKS[w] == stage._cached(w, [(a, a + n) for a, n in arr]), w
+    assert stage._CHUNKS["Jakarta"] is None
+    assert stage._CHUNKS["Jakarta,"] == ((0, 7), (7, 8))
+    assert stage._CHUNKS["ArabiyaJumat"] == ((0, 7), (7, 12))

@@ -322,10 +322,19 @@ def _cached(w: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]
 def _learn_chunks(words: list[str]) -> None:
     from spacy.attrs import IDX, LENGTH
 
+    camel, keep = _CAMEL.search, _any_keep().search
     for w in words:
         spans = _spans_without_spacy(w)
-        if spans is not None:
+        if spans is None:
+            continue
+        # No repair can change what the shortcut gives a chunk without a camel join,
+        # a keep match or a period: its marks are single tokens already, which is
+        # all _cut_punct would make of them, and every abbreviation ends in ".".
+        # Most new chunks are such, and the repairs are most of their cost.
+        if "." in w or camel(w) or keep(w):
             _CHUNKS[w] = _cached(w, spans)
+        else:
+            _CHUNKS[w] = None if len(spans) == 1 else tuple(spans)
     words = [w for w in words if w not in _CHUNKS]
     if not words:
         return
