@@ -138,3 +138,29 @@ def test_tagger_batch_gives_each_sentence_its_own_valid_bio():
         assert all(t == "O" for w, t in zip(words, tags) if w in "()")
         # no I- opens a sentence or follows a different type, across sentence joins too
         assert all(t[:2] != "I-" or (i and tags[i - 1][2:] == t[2:]) for i, t in enumerate(tags))
+
+
+@pytest.mark.parametrize("lc", [False, True])
+def test_word_rows_template_by_template_equal_the_featurizers_lists(lc):
+    # The decoder learns new forms from attribute-id matrices (kabar.ner.wordrows);
+    # their rows must be bit for bit the sums of the featurizer's feature lists.
+    from kabar.ner.wordrows import row_sums
+
+    dec = fresh_decoder()
+    f = dec.f
+    forms = ["Jakarta", "JAKARTA", "jakarta", "di", "A", "AB", "1A", "Rp15", "5,95", "-", "--",
+             "“", "X-Men", "3-4", "İstanbul", "Σ", "²", "McDonald's", "kementerian", "",
+             "Yudhoyono", "BNPB", "mengunjungi", "(", "e-KTP", "COVID-19", "x"]
+    if lc:
+        forms = [w.lower() for w in forms]
+    ids = dec._feature_ids
+    got = [row_sums(dec.w.state, ids.own(forms, lc))]
+    want = [dec._table[dec._add_rows([f._own_features(w, lc) for w in forms])]]
+    ctx = ids.ctx(forms, lc)
+    for off in Decoder.OFFSETS:
+        got.append(row_sums(dec.w.state, ctx[off]))
+        want.append(dec._table[dec._add_rows([f.ctx_all(w, lc)[off] for w in forms])])
+    for g, w in zip(got, want):
+        assert g.shape == w.shape
+        assert (g == w).all()
+    assert (got[0] != 0).any()

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .features import Featurizer
+from .wordrows import WordFeatureIds, row_sums
 
 
 class CrfWeights:
@@ -94,6 +95,7 @@ class Decoder:
         # first words of the model's "bg+=a|b", "bg-=a|b" and "cue=a|look" features
         self._heads = {a.split("=", 1)[1].split("|", 1)[0] for a in weights.attrs
                        if a.startswith(("bg+=", "bg-=", "lbg+=", "lbg-=", "cue=", "nxt="))}
+        self._feature_ids = WordFeatureIds(featurizer, weights.attrs)
         self.clear()
 
     # -- the row table -------------------------------------------------------
@@ -153,15 +155,29 @@ class Decoder:
         first, self._used = self._used, need
         return list(range(first, need))
 
+    def _add_sums(self, ids: np.ndarray) -> np.ndarray:
+        """Append one row per row of attribute ids (``row_sums``); their indices."""
+        need = self._used + len(ids)
+        self._table = _fit(self._table, need)
+        self._table[self._used:need] = row_sums(self.w.state, ids)
+        first, self._used = self._used, need
+        return np.arange(first, need)
+
     def _learn_words(self, new: dict[tuple[str, bool], None]) -> None:
-        """Ids and rows for word forms not seen before, in one numpy pass."""
-        f, groups = self.f, []
-        for w, lc in new:
-            groups.append(f._own_features(w, lc))
-            ctx = f.ctx_all(w, lc)
-            groups.extend([ctx[off] for off in self.OFFSETS])
-        rows = np.array(self._add_rows(groups), dtype=np.intp).reshape(len(new), 5)
-        keys = list(new)
+        """Ids and rows for word forms not seen before, template by template (``wordrows``)."""
+        keys = [k for k in new if not k[1]] + [k for k in new if k[1]]
+        rows = np.empty((len(keys), 5), dtype=np.intp)
+        done = 0
+        for lc in (False, True):
+            forms = [w for w, c in keys if c is lc]
+            if not forms:
+                continue
+            part = rows[done:done + len(forms)]
+            part[:, 0] = self._add_sums(self._feature_ids.own(forms, lc))
+            ctx = self._feature_ids.ctx(forms, lc)
+            for col, off in enumerate(self.OFFSETS, 1):
+                part[:, col] = self._add_sums(ctx[off])
+            done += len(forms)
         first = len(self._forms)
         last = first + len(keys)
         self._word_rows = _fit(self._word_rows, last)
