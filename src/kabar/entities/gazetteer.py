@@ -87,8 +87,9 @@ class Lexicon:
     first_org: set = field(default_factory=set)
     first_loc: set = field(default_factory=set)
     first_stop: set = field(default_factory=set)
-    # (words, their apostrophe-normalised forms, those lower-cased) of the document
-    # being read, set as one tuple: threads analysing two documents never mix them.
+    # (words, their apostrophe-normalised forms, those lower-cased, the words lower-cased as
+    # they are, their folds) of the document being read, set as one tuple: threads
+    # analysing two documents never mix them. In most texts the last three are one list.
     prepared: tuple | None = None
 
     @property
@@ -99,19 +100,32 @@ class Lexicon:
         """Fold the document's words once; lookups on this very list then index the folds.
 
         With ``text``, ``words`` are its slices at ``spans``."""
+        if text is not None and "Σ" not in text:
+            # Python lowers one letter by its context, the capital sigma: without it, each word
+            # lowered alone is the lowered text's slice, and map() lowers them with no Python
+            # step per word. Without an apostrophe to normalise, the words are their own
+            # normal forms, and lowering them is folding them.
+            if "’" not in text and "‘" not in text and "`" not in text:
+                low = list(map(str.lower, words))
+                self.prepared = (words, words, low, low, low)
+                return
+            norm = [w.translate(APOSTROPHES) for w in words]
+            low = list(map(str.lower, norm))
+            self.prepared = (words, norm, low, list(map(str.lower, words)), low)
+            return
         if text is not None:
-            # Folding the text once and slicing is cheaper than folding every word,
-            # as long as lower-casing keeps every offset (it does but for rare letters).
+            # Folding the text once and slicing (the sigma then lowered as in the whole text).
             plain = "’" not in text and "‘" not in text and "`" not in text
             norm_text = text if plain else text.translate(APOSTROPHES)
             low_text = norm_text.lower()
             if len(low_text) == len(text):
-                # Without an apostrophe to normalise, the words are their own normal forms.
                 norm = words if plain else [norm_text[a:b] for a, b in spans]
-                self.prepared = (words, norm, [low_text[a:b] for a, b in spans])
+                self.prepared = (words, norm, [low_text[a:b] for a, b in spans],
+                                 list(map(str.lower, words)), list(map(fold, words)))
                 return
         norm = [w.translate(APOSTROPHES) for w in words]
-        self.prepared = (words, norm, [w.lower() for w in norm])
+        low = [w.lower() for w in norm]
+        self.prepared = (words, norm, low, list(map(str.lower, words)), low)
 
     def _folds(self, words):
         prepared = self.prepared
@@ -129,7 +143,7 @@ class Lexicon:
     def lookup(self, words: list[str], i: int, j: int) -> tuple[int, str, str] | None:
         """Longest gazetteer name starting at words[i] and ending before j: (length, type, key)."""
         prepared = self.prepared  # _folds inlined: this is called for nearly every capitalised word
-        norm, low = prepared[1:] if prepared is not None and words is prepared[0] else self._folds(words)
+        norm, low = prepared[1:3] if prepared is not None and words is prepared[0] else self._folds(words)
         if norm[i] not in self.first_exact and low[i] not in self.first_folded:
             return None
         for n in range(min(self.max_len, j - i), 0, -1):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Lexicon, fold
+from .gazetteer import Lexicon
 from .words import ROMAN, acronym, cap_flags, defined_acronyms, runs
 
 OPENERS = frozenset("\"“‘'([")
@@ -42,6 +42,11 @@ class RunReader:
 
     def __init__(self, text, spans, words, ner, lex: Lexicon):
         self.text, self.spans, self.words, self.ner, self.lex = text, spans, words, ner, lex
+        if lex.words_ref is not words:
+            lex.prepare(words, text, spans)
+        # Each word lowered as it is and folded, from Lexicon.prepare: the word tests below
+        # index these instead of lowering or folding the same words again and again.
+        self.lower, self.folds = lex.prepared[3:5]
         self.out: list[Mention] = []
         self.plain_acronyms = defined_acronyms(words)
         self.vocab: set[str] | None = None  # the article's words, once ordinary() needs them
@@ -68,39 +73,41 @@ class RunReader:
         return q
 
     def read(self, i, j, initial: bool, titled: bool = False):
-        lex, words = self.lex, self.words
+        lex, words, lower, folds = self.lex, self.words, self.lower, self.folds
         # A sentence's first word is capitalised anyway: an ordinary word there is no name.
-        if initial and self.ordinary(words[i]) and not (lex.title_at(words, i, j) or lex.head_at(words, i, j)[0]
+        if initial and self.ordinary(i) and not (lex.title_at(words, i, j) or lex.head_at(words, i, j)[0]
                                                          or lex.lookup(words, i, j) or self._tagged_name(i, j)):
             i += 1
         # "Analis MNC Sekuritas Edwin Sebayang": a company's closing word, then a person.
         for t in range(i + 1, j - 2):
-            if words[t].lower() in lex.org_tails and all(_namelike(words, k, lex) for k in range(t + 1, j)) \
+            if lower[t] in lex.org_tails and all(_namelike(words, k, lex) for k in range(t + 1, j)) \
                     and self._person_at(t + 1):
                 self.read(i, t + 1, initial, titled)
                 self.plain(t + 1, j, True)
                 return
-        if j - i >= 2 and words[j - 1].lower() in lex.org_tails:
+        if j - i >= 2 and lower[j - 1] in lex.org_tails:
             # "PT Bukit Asam Tbk", "Mandiri Sekuritas": the last word makes it a company.
             while i < j and lex.title_at(words, i, j):
                 i += lex.title_at(words, i, j)
             if j - i >= 2:
-                a = i + (words[i].lower() in ("pt", "pt."))
+                a = i + (lower[i] in ("pt", "pt."))
                 core = lex.lookup(words, a, j - 1) if a < j - 1 else None
                 key = core[2] if core and core[1] == "ORG" and a + core[0] == j - 1 else None
                 self.emit(i, j, "ORG", key)
             return
         tail = -1  # where the run's closing name begins; found when a head phrase needs it
         p = i
+        out = self.out
         while p < j:
-            q = self.extend_numeral(p, j)
-            if q > p:
-                p = q
-                continue
+            if out and out[-1].last == p:  # (extend_numeral's own first test: mostly false)
+                q = self.extend_numeral(p, j)
+                if q > p:
+                    p = q
+                    continue
             hit = lex.lookup(words, p, j)
             if hit and hit[0] == 1 and p + 1 < j and lex.head_at(words, p, j)[0] and lex.lookup(words, p + 1, j):
                 hit = None  # "Timnas Kamerun": the head word with its place, not "Timnas" (Indonesia's)
-            if not hit and fold(words[p]) in lex.events and p + 1 < j:
+            if not hit and p + 1 < j and folds[p] in lex.events:
                 return  # "Piala Asia", "KTT G20": an event's name, places in it included
             # A title word opening a longer known name ("Raja Ampat", "Paus Fransiskus") is the name.
             n = 0 if hit and hit[0] >= 2 else lex.title_at(words, p, j)
@@ -122,7 +129,7 @@ class RunReader:
                 end = tail if tail > q and (titled or (j - tail >= 2 and self._person_at(tail))) else j
                 while q < end and not lex.stop_at(words, q, j) and (
                         not lex.title_at(words, q, j) or (typ == "ORG" and lex.head_at(words, q, j)[0])
-                        or fold(words[q]) in lex.name_titles):  # "Jalan Jenderal Sudirman"
+                        or folds[q] in lex.name_titles):  # "Jalan Jenderal Sudirman"
                     # "Gunung Tandikat dan Gunung Talang": "dan" before another name ends this one.
                     # Places seldom have "dan" in their names; bodies often do.
                     if words[q] == "dan" and q + 1 < j and (typ == "LOC" or lex.head_at(words, q + 1, j)[0]
@@ -138,7 +145,7 @@ class RunReader:
                     q -= 1  # "... Raja Ali Haji Dr Suryadi": the title before the person is no part
                 if q > p + n:  # a head word alone ("Kota", "Badan") names nothing
                     # "Provinsi Sumbar" is Sumbar; "Selat Inggris" is not Inggris.
-                    rest = lex.lookup(words, p + n, q) if n == 1 and fold(words[p]) in lex.admin else None
+                    rest = lex.lookup(words, p + n, q) if n == 1 and folds[p] in lex.admin else None
                     key = rest[2] if rest and p + n + rest[0] == q and rest[1] == "LOC" else None
                     self.emit(p, q, typ, key)
                 p = q
@@ -156,15 +163,15 @@ class RunReader:
             self.plain(p, q, titled)
             p = q
 
-    def ordinary(self, w: str) -> bool:
-        """A common word, or one this very article also writes in lower case ("Wacana")."""
-        if self.lex.is_common(w):
+    def ordinary(self, k: int) -> bool:
+        """words[k] is a common word, or one this very article also writes in lower case ("Wacana")."""
+        if self.lex.is_common(self.words[k]):
             return True
         # "some word x is lower-case and equals w.lower()" is "w.lower() is lower-case and
         # some word": a plain set of the words does, built by set() without a Python step each.
         if self.vocab is None:
             self.vocab = set(self.words)
-        low = w.lower()
+        low = self.lower[k]
         return low.islower() and low in self.vocab
 
     def _tagged_name(self, i, j) -> bool:
@@ -176,10 +183,10 @@ class RunReader:
         return self.ner is None or self.ner[k] == "B-PER"
 
     def plain(self, p, q, titled):
-        lex, words = self.lex, self.words
-        if q - p >= 2 and fold(words[q - 1]) in lex.events:
+        lex, words, lower, folds = self.lex, self.words, self.lower, self.folds
+        if q - p >= 2 and folds[q - 1] in lex.events:
             return  # an event or award ("Hoegeng Awards"), no PER/ORG/LOC
-        if fold(words[q - 1]) in lex.job_words:
+        if folds[q - 1] in lex.job_words:
             return  # a post ("QC Staff", "Blown Film Operator"), not a name
         # A stray numeral or an acronym of ordinary words ("PAW") starts no name.
         while p < q and (ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
@@ -194,7 +201,7 @@ class RunReader:
                 return
         if titled:
             # "Menteri Kebudayaan Fadli Zon": the ordinary words after a title name its office.
-            while p < q and (lex.is_office(words[p]) or words[p].lower() in lex.connectors):
+            while p < q and (lex.is_office(words[p]) or lower[p] in lex.connectors):
                 p += 1
             if p < q and acronym(words[p]):  # "Ketua BKGS Purwanto", "Ketua KPID": the body, then the person
                 self.emit(p, p + 1, "ORG")
@@ -211,7 +218,7 @@ class RunReader:
                 and self.out and self.out[-1].last == p - 1):
             self.emit(p, q, "UNK")  # "Rusdi Masse Mappasessu (RMS)": grouping gives it the host's type
             return
-        if q - p == 1 and (lex.is_common(words[p]) or words[p].lower() in lex.directions
+        if q - p == 1 and (lex.is_common(words[p]) or lower[p] in lex.directions
                            or ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
             return  # a lone capitalised ordinary word ("Utara", "Rakyat", "III") is no name
         if self.ner is None:
@@ -239,12 +246,12 @@ class RunReader:
             k = m
 
     def fallback(self, p, q):
-        lex, words = self.lex, self.words
-        if all(lex.is_common(w) or w.lower() in lex.connectors for w in words[p:q]):
+        lex, words, lower = self.lex, self.words, self.lower
+        if all(lex.is_common(words[k]) or lower[k] in lex.connectors for k in range(p, q)):
             return
         if q - p == 1 and acronym(words[p]):
             self.emit(p, q, "ORG")
-        elif lex.is_common(words[q - 1]) is False and words[q - 1].lower() in lex.loc_tails:
+        elif lex.is_common(words[q - 1]) is False and lower[q - 1] in lex.loc_tails:
             self.emit(p, q, "LOC")
         else:
             self.emit(p, q, "PER" if q - p >= 2 else "UNK")
@@ -253,20 +260,23 @@ class RunReader:
 def find_mentions(text, sentences, spans, words, ner, lex: Lexicon, cap=None) -> list[Mention]:
     """Mentions of one document; ``sentences`` are (first, last) unit index ranges."""
     reader = RunReader(text, spans, words, ner, lex)
+    folds, low, first_title = reader.folds, lex.prepared[2], lex.first_title
     taken = _comma_names(reader, text, spans, lex) | _initials(reader, words)
     cap = cap if cap is not None else cap_flags(words, lex)
     for s, e in sentences:
-        for i, j in runs(words, cap, s, e, lex):
+        for i, j in runs(words, cap, s, e, lex, reader.lower):
             if taken and any(k in taken for k in range(i, j)):
                 continue
             # "Penerjemah: Nabil Ihsan Editor: ...": staff credits left in the text name no one in the story.
-            if i >= 2 and words[i - 1] == ":" and fold(words[i - 2]) in lex.credits:
+            if i >= 2 and words[i - 1] == ":" and folds[i - 2] in lex.credits:
                 continue
-            if j - i >= 2 and j < e and words[j] == ":" and fold(words[j - 1]) in lex.credits:
+            if j - i >= 2 and j < e and words[j] == ":" and folds[j - 1] in lex.credits:
                 j -= 1
             initial = i == s or words[i - 1] in OPENERS
             # "hakim tunggal Consilia ...": a lower-case title before the run marks a person.
-            titled = i > s and bool(lex.title_at(words, i - 1, i) or (i - 1 > s and lex.title_at(words, i - 2, i) == 2))
+            # (title_at is 0 for a word that starts no title: most words, told by one set test)
+            titled = i > s and bool((low[i - 1] in first_title and lex.title_at(words, i - 1, i))
+                                    or (i - 1 > s and low[i - 2] in first_title and lex.title_at(words, i - 2, i) == 2))
             reader.read(i, j, initial, titled)
     _site_names(reader, text, spans)
     return reader.out

@@ -20,6 +20,7 @@ _PIECE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
 
 
 _START = itemgetter(0)  # a token's start: tokens are bisected by it
+_FIRST = itemgetter(0)  # a word's first letter
 _CAMEL = re.compile(r"([a-z]{3,})([A-Z][\w.]*)")
 
 
@@ -147,16 +148,27 @@ def cap_flags(words: list[str], lex: Lexicon, low: list[str] | None = None) -> l
     first = lex.first_folded
     if low is None:
         return [w[:1].isupper() or (w.lower() in first and caplike(w, lex)) for w in words]
-    # A word with a curly quote may fold into ``first`` while w.lower() is not in it: then
-    # caplike(), which tests w.lower() again, says False, as the line above would.
-    return [w[:1].isupper() or (x in first and caplike(w, lex)) for w, x in zip(words, low)]
+    # The first letters' case and the membership of every word in ``first`` by map(), with
+    # no Python step per word; caplike() then decides the few lower-case words in ``first``
+    # (a dozen in a 300-word article). A word with a curly quote may fold into ``first``
+    # while w.lower() is not in it: caplike(), which tests w.lower() again, says False then.
+    try:
+        cap = list(map(str.isupper, map(_FIRST, words)))
+    except IndexError:  # an empty word: w[:1] above is "", which is not upper-case
+        cap = [w[:1].isupper() for w in words]
+    for k in compress(range(len(cap)), map(first.__contains__, low)):
+        if not cap[k]:
+            cap[k] = caplike(words[k], lex)
+    return cap
 
 
 ROMAN = re.compile(r"[IVX]+")
 
 
-def runs(words: list[str], cap: list[bool], s: int, e: int, lex: Lexicon):
-    """(i, j) index ranges of capitalised runs inside one sentence [s, e)."""
+def runs(words: list[str], cap: list[bool], s: int, e: int, lex: Lexicon, lower: list[str] | None = None):
+    """(i, j) index ranges of capitalised runs inside one sentence [s, e).
+
+    ``lower``: the words lower-cased, if at hand."""
     j = s
     # compress() walks past the lower-case words without a Python step for each.
     for i in compress(range(s, e), cap[s:e]):
@@ -166,7 +178,7 @@ def runs(words: list[str], cap: list[bool], s: int, e: int, lex: Lexicon):
         while j < e:
             if cap[j]:
                 j += 1
-            elif j + 1 < e and cap[j + 1] and words[j].lower() in lex.connectors:
+            elif j + 1 < e and cap[j + 1] and (lower[j] if lower is not None else words[j].lower()) in lex.connectors:
                 j += 2
             else:
                 break

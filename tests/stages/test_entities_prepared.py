@@ -1,0 +1,123 @@
+"""The entities stage's per-document word lists and bisections give what the plain
+per-word code they stand for gives, on edge cases and on seeded random texts."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from kabar.entities.gazetteer import APOSTROPHES, fold, lexicon
+from kabar.entities.words import cap_flags, runs
+from kabar.stages.entities import _sentence_ranges
+
+WORD = re.compile(r"\w+(?:[’'`]\w+)*|[^\w\s]")
+
+
+def split(text):
+    spans = [m.span() for m in WORD.finditer(text)]
+    return spans, [text[a:b] for a, b in spans]
+
+
+def random_texts(n, seed):
+    rnd = random.Random(seed)
+    pieces = ["a", "B", "Σ", "σ", "İ", "’", "‘", "`", "'", " ", " ", "ΟΔ", "x", "Jakarta", "DPR", "-", "."]
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16))) for _ in range(n)]
+
+
+EDGE = [
+    "", "Presiden Joko Widodo tiba di Jakarta.", "Joko’s d‘Artagnan `Riau", "ΟΔΟΣ ΟΔΟΣ. ΣΑΣ", "ΟΔΟΣ’Α",
+    "İstanbul dan Jakarta", "İ ΟΔΟΣ’ a", "AΣ b", "Σ",
+]
+
+
+@pytest.mark.parametrize("text", EDGE)
+def test_prepared_lists_are_the_per_word_forms(text):
+    check_prepared(text)
+
+
+def test_prepared_lists_on_random_texts():
+    for text in random_texts(3000, seed=3):
+        check_prepared(text)
+
+
+def check_prepared(text):
+    lex = lexicon()
+    spans, words = split(text)
+    lex.prepare(words, text, spans)
+    got_words, norm, low, lower, folds = lex.prepared
+    assert got_words is words
+    assert norm == [w.translate(APOSTROPHES) for w in words]
+    # low: the lowered text's slices where lowering keeps the offsets (the sigma then
+    # lowered in its place in the text), else each normal form lowered alone.
+    low_text = text.translate(APOSTROPHES).lower()
+    if len(low_text) == len(text):
+        assert low == [low_text[a:b] for a, b in spans]
+    else:
+        assert low == [w.lower() for w in norm]
+    assert lower == [w.lower() for w in words]
+    assert folds == [fold(w) for w in words]
+    # without text the same lists, from the words alone
+    lex.prepare(words)
+    assert list(lex.prepared[1:]) == [norm, [w.lower() for w in norm], lower, folds]
+
+
+def test_prepared_sigma_is_lowered_in_place_in_the_text():
+    lex = lexicon()
+    text = "ΟΔΟΣ’Α"  # in the text the sigma is not final (a letter follows the quote)
+    spans, words = split(text)
+    lex.prepare(words, text, spans)
+    assert lex.prepared[2] == [text.translate(APOSTROPHES).lower()]
+    assert lex.prepared[4] == [fold(text)]
+
+
+def test_cap_flags_with_lowered_words_agree():
+    lex = lexicon()
+    for text in EDGE + random_texts(2000, seed=4):
+        _, words = split(text)
+        words += ["", "detikcom", "antara"]  # an empty word is no capital
+        assert cap_flags(words, lex, [w.lower() for w in words]) == cap_flags(words, lex), text
+    assert cap_flags(["", "A", "detikcom", "antara"], lex, ["", "a", "detikcom", "antara"]) == [
+        False, True, True, False]
+
+
+def test_runs_with_lowered_words_agree():
+    lex = lexicon()
+    text = "Kata Menteri Luar Negeri Retno dan Presiden Joko Widodo DAN Iriana de Gaulle di Jakarta"
+    _, words = split(text)
+    cap = cap_flags(words, lex)
+    lower = [w.lower() for w in words]
+    assert list(runs(words, cap, 0, len(words), lex, lower)) == list(runs(words, cap, 0, len(words), lex))
+    # "dan", "DAN" (capitalised: a word of its own) and "de" join names; "di" ends them
+    assert list(runs(words, cap, 0, len(words), lex, lower)) == [(0, 13), (14, 15)]
+
+
+def linear_ranges(spans, sentences):
+    """The walk _sentence_ranges replaced by two bisections per sentence."""
+    out, k, n = [], 0, len(spans)
+    for a, b in sentences:
+        while k < n and spans[k][1] <= a:
+            k += 1
+        first = k
+        while k < n and spans[k][0] < b:
+            k += 1
+        if k > first:
+            out.append((first, k))
+    return out
+
+
+def test_sentence_ranges_are_the_linear_walks():
+    rnd = random.Random(5)
+    for _ in range(3000):
+        spans, pos = [], 0
+        for _ in range(rnd.randint(0, 12)):
+            pos += rnd.randint(0, 2)
+            width = rnd.randint(1, 3)
+            spans.append((pos, pos + width))
+            pos += width
+        cuts = sorted(rnd.sample(range(pos + 3), min(pos + 3, rnd.randint(0, 6))))
+        sentences = [(a, b) for a, b in zip([0, *cuts], [*cuts, pos + 2]) if a < b]
+        if rnd.random() < 0.2:
+            sentences = [(0, pos + 2)]
+        assert _sentence_ranges(spans, sentences) == linear_ranges(spans, sentences), (spans, sentences)
+    assert _sentence_ranges([(0, 4), (5, 9), (9, 10), (11, 15)], [(0, 10), (10, 16)]) == [(0, 3), (3, 4)]
