@@ -209,28 +209,30 @@ class Decoder:
         Only keys whose previous word starts some bigram or cue feature come here:
         for any other word all four are zero, and not worth a cache entry.
         """
-        attrs, f = self.w.attrs, self.f
-        plus, minus = {lc: f.bigram_prefix(lc, "+") for lc in (False, True)}, \
-            {lc: f.bigram_prefix(lc, "-") for lc in (False, True)}
-        values = []
-        for key in keys:
-            prev_low = self._low_forms[key >> 32]
-            word, lc = self._forms[key & 0xFFFFFFFF]
-            low = word.lower()
-            bigram = prev_low + "|" + low
-            cue = nxt = 0
-            if f.conjoin_context or f.conjoin_next:
-                look = f._look(word, low, lc)
-                if f.conjoin_context:
-                    cue = attrs.get(f"cue={prev_low}|{look}", 0)
-                if f.conjoin_next:
-                    nxt = attrs.get(f"nxt={prev_low}|{look}", 0)
-            values.append((attrs.get(plus[lc] + bigram, 0), attrs.get(minus[lc] + bigram, 0), cue, nxt))
+        get, f = self.w.attrs.get, self.f
+        low_forms, forms = self._low_forms, self._forms
+        wids = [key & 0xFFFFFFFF for key in keys]
+        prevs = [low_forms[key >> 32] for key in keys]
+        # template by template over all new pairs, as for new words
+        lows = [low_forms[i] for i in self._low_of[wids].tolist()]
+        cases = [forms[i][1] for i in wids]
+        bigrams = list(map("|".join, zip(prevs, lows)))
+        plus = (f.bigram_prefix(False, "+"), f.bigram_prefix(True, "+"))
+        minus = (f.bigram_prefix(False, "-"), f.bigram_prefix(True, "-"))
         first = len(self._pairs) + 1
-        self._pair_rows = _fit(self._pair_rows, first + len(keys))
-        self._pair_rows[first:first + len(keys)] = values
-        for pid, key in enumerate(keys, first):
-            self._pairs[key] = pid
+        last = first + len(keys)
+        self._pair_rows = _fit(self._pair_rows, last)
+        rows = self._pair_rows[first:last]
+        rows[:, 0] = [get(plus[lc] + b, 0) for lc, b in zip(cases, bigrams)]
+        rows[:, 1] = [get(minus[lc] + b, 0) for lc, b in zip(cases, bigrams)]
+        if f.conjoin_context or f.conjoin_next:
+            looks = [f._look(forms[i][0], low, lc) for i, low, lc in zip(wids, lows, cases)]
+            for col, on, name in ((2, f.conjoin_context, "cue="), (3, f.conjoin_next, "nxt=")):
+                rows[:, col] = ([get(name + p + "|" + look, 0) for p, look in zip(prevs, looks)]
+                                if on else 0)
+        else:
+            rows[:, 2:] = 0
+        self._pairs.update(zip(keys, range(first, last)))
 
     def _gazetteer(self, prev: tuple, cur: tuple, nxt: tuple) -> int:
         """The row of a token's gazetteer features: its own hits and its neighbours'."""
