@@ -464,3 +464,17 @@ def test_last_word_is_the_last_word_of_a_full_scan():
                 got = _last_word(text, a, b)
                 want = full[-1] if full else None
                 assert (got and got.span()) == (want and want.span()), (text, a, b)
+
+
+def test_mark_offsets_are_every_mark():
+    """The marks found with str.find are those a regex class over the whole text finds."""
+    import re
+
+    from kabar.quotes.direct import _offsets
+    from kabar.quotes.lexicon import DOUBLE_MARKS, SINGLE_MARKS
+
+    texts = ["", "tanpa tanda", 'Ia berkata "ya" lalu \'tidak\'', "“Kami” ‘siap’ „x‟ «y» ″z″ Ma'ruf",
+             'glued."Next" and ""double""', "’‚‛‘" * 3]
+    for text in texts:
+        for chars in (DOUBLE_MARKS, SINGLE_MARKS + "'"):
+            assert _offsets(text, chars) == [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]

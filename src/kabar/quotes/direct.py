@@ -10,8 +10,6 @@ its own; a short phrase in marks inside a sentence ('apa saja') is no quote.
 from __future__ import annotations
 
 import bisect
-import re
-from functools import lru_cache
 from itertools import islice
 
 from .lexicon import CLOSE_HINT, DOUBLE_MARKS, OPEN_HINT, SINGLE_MARKS, clitic, lexicon, words
@@ -47,8 +45,7 @@ def _role(text: str, i: int, strict: bool) -> str | None:
 
 def _marks(text: str, chars: str, strict: bool) -> list[tuple[int, str]]:
     out = []
-    for m in _mark_re(chars).finditer(text):
-        i = m.start()
+    for i in _offsets(text, chars):
         if i and text[i - 1] in chars:
             continue  # a doubled mark (Surabaya,"") is one mark
         r = _role(text, i, strict)
@@ -57,9 +54,18 @@ def _marks(text: str, chars: str, strict: bool) -> list[tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _mark_re(chars: str) -> re.Pattern:
-    return re.compile(f"[{re.escape(chars)}]")
+def _offsets(text: str, chars: str) -> list[int]:
+    """Where any of ``chars`` stands, in order. One ``str.find`` loop per mark is several times
+    faster than a regex class over the whole text (which tests every character), and an
+    ASCII text can hold none of the curly marks, so only the straight ones are looked for."""
+    out: list[int] = []
+    for c in dict.fromkeys(chars) if not text.isascii() else [c for c in dict.fromkeys(chars) if c.isascii()]:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
 
 
 def _pairs(text: str, marks, paragraphs) -> list[tuple[int | None, int, bool]]:
