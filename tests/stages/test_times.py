@@ -157,3 +157,44 @@ def test_finder_tried_at_digits_and_months_finds_what_a_full_search_finds(monkey
     monkeypatch.setattr(times_find, "_digit_first", lambda: frozenset())
     monkeypatch.setattr(times_find, "_month_first", lambda: frozenset())
     assert [times_find.find(t) for t in texts] == fast
+
+
+def test_patterns_tried_where_their_opening_words_occur():
+    """A pattern with literal opening words ("hari ini", "2 tahun lalu") tried only where one
+    occurs finds what the regex engine's own search finds, from every offset."""
+    from kabar.stages import times_find
+    from kabar.stages.times_starts import literal_heads, occurrences
+
+    texts = _SEARCH_TEXTS + ["Hari ini, HARI INI dan hari  ini; sehari yang lalu, 2 tahun lalu, Tahun silam, "
+                             "kemarin lusa KEMARIN, besok, Lusa bulan depan, tahunan, bulanlalu, tahun\nini."]
+    tried = 0
+    for rx, _ in times_find.patterns():
+        heads = literal_heads(rx)
+        if heads is None:
+            continue
+        tried += 1
+        for text in texts:
+            starts = occurrences(text, heads, {})
+            for pos in range(len(text) + 1):
+                fast, slow = times_find._search(rx, text, pos, starts), rx.search(text, pos)
+                assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+    assert tried >= 2
+
+
+def test_literal_heads_read_from_the_pattern():
+    from kabar.stages.times_starts import literal_heads
+
+    assert literal_heads(re.compile(r"(?P<u>hari|Bulan)\s+lalu")) == ("Bulan", "hari")
+    assert literal_heads(re.compile(r"ke(?:mar|sok)in")) == ("kemarin", "kesokin")
+    assert literal_heads(re.compile(r"(?:ab|cde)x")) == ("abx", "cdex")
+    assert literal_heads(re.compile(r"(?:a|cde)x?")) is None  # "a" alone: too short a head
+    assert literal_heads(re.compile(r"hari\s+ini", re.I)) is None
+    assert literal_heads(re.compile(r"\d+ hari")) is None
+    assert literal_heads(re.compile(r"(?:hari|\w+)")) is None
+
+
+def test_digit_offsets_are_every_decimal_digit():
+    from kabar.stages.times_starts import digit_offsets
+
+    for text in _SEARCH_TEXTS + ["", "abc", "0", "a1b22c333 9", "٢٠٢٠ dan 2020", "１２ 12"]:
+        assert digit_offsets(text) == [m.start() for m in re.finditer(r"\d", text)]

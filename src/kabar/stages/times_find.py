@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover - Python before 3.11
     import sre_parse as _parser
 
 from .. import lang
+from .times_starts import digit_offsets, literal_heads, occurrences
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # letters only: {4} is a quantifier
 # A pattern's empty group "<kind>_need" / "<kind>_opt" / "<kind>_not" asks for time_before_<kind>.txt.
@@ -39,7 +40,6 @@ _BEFORE_REACH = 32   # chars before a match that a before-pattern may use ("Ming
 _EXCLUDE_REACH = 50  # chars before a match that an exclusion may start ("Copyright © ANTARA ")
 _INSIDE = "./,"      # after these (or a letter or digit) a match would start inside a number or word
 _UNITS = {"hari": "day", "bulan": "month", "tahun": "year"}
-_DIGIT = re.compile(r"\d")
 
 
 def _cased(words, *, lower: bool = True):
@@ -164,19 +164,23 @@ def find(text: str, *, deictic: bool = True) -> list[tuple[int, int, dict]]:
     taken: list[tuple[int, int]] = []
     found = []
     digit_first, month_first = _digit_first(), _month_first()
-    digits = [m.start() for m in _DIGIT.finditer(text)]
+    digits = digit_offsets(text)
     # ``_matches`` refuses a match inside a number or word ("2024" in "12024", "3/2024") unless
     # a marker group reads what stands before it: a pattern without markers is tried only at
     # the digits that open a number (a third of them: "2024" is one try, not four).
     opening = [s for s in digits if not (s and (text[s - 1].isalnum() or text[s - 1] in _INSIDE))]
     months = _month_starts(text)
+    heads_at: dict[str, list[int]] = {}
     for rx, is_deictic in patterns():
         if is_deictic and not deictic:
             continue
         if rx in digit_first:
             starts = digits if _markers(rx) else opening
-        else:
-            starts = months if rx in month_first else None
+        elif rx in month_first:
+            starts = months
+        else:  # "hari ini", "2 tahun lalu": where their opening words occur ("tahun", "Hari")
+            heads = literal_heads(rx)
+            starts = None if heads is None else occurrences(text, heads, heads_at)
         for a, b, g, lead in _matches(rx, text, starts):
             if any(a < y and x < b for x, y in taken):
                 continue
