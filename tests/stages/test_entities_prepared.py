@@ -121,3 +121,25 @@ def test_sentence_ranges_are_the_linear_walks():
             sentences = [(0, pos + 2)]
         assert _sentence_ranges(spans, sentences) == linear_ranges(spans, sentences), (spans, sentences)
     assert _sentence_ranges([(0, 4), (5, 9), (9, 10), (11, 15)], [(0, 10), (10, 16)]) == [(0, 3), (3, 4)]
+
+
+def test_group_folds_forms_alike_with_or_without_the_prepared_lists():
+    from kabar.entities.grouping import group
+    from kabar.entities.mentions import find_mentions
+
+    lex = lexicon()
+    text = ("Presiden Joko Widodo bertemu KOTA BANDUNG dan Kota Bandung. Widodo lalu ke "
+            "Badan Pusat Statistik (BPS); BPS dan Jokowi’s tim hadir.")
+    spans, words = split(text)
+
+    def grouped(prepared: bool):
+        lex.prepare(words, text, spans)
+        mentions = find_mentions(text, [(0, len(words))], spans, words, None, lex)
+        if not prepared:
+            lex.prepared = None  # group folds the words itself
+        return [(e.type, sorted(f for f in e.forms), sorted((m.start, m.end) for m in e.mentions))
+                for e in group(mentions, words, lex)]
+
+    got = grouped(True)
+    assert got == grouped(False)
+    assert any(("joko", "widodo") in forms and ("widodo",) in forms for _, forms, _ in got)

@@ -41,7 +41,8 @@ class Entity:
         if m.type != "UNK" and not (bare_acronym and self.types):
             types = self.types
             types[m.type] = types.get(m.type, 0) + (TYPE_WEIGHT_GAZ if m.key else 1)
-            self.type = max(types, key=types.__getitem__)  # a tie goes to the first type voted
+            # a tie goes to the first type voted (most entities have only one)
+            self.type = max(types, key=types.__getitem__) if len(types) > 1 else m.type
         if form is None:
             form = _form(m)
         self.forms.add(form)
@@ -189,6 +190,10 @@ def nicknames(mentions: list[Mention], words: list[str], lex: Lexicon) -> dict[i
 
 def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entity]:
     mentions.sort(key=lambda m: m.start)
+    # A mention's form is its words folded: they are words[m.first:m.last], whose folds
+    # Lexicon.prepare made once for the document.
+    folds = lex.prepared[4] if lex.words_ref is words else list(map(fold, words))
+    admin = lex.admin
     links = parenthesised(mentions, words)
     links.update(nicknames(mentions, words, lex))
     owner: dict[int, Entity] = {}
@@ -213,8 +218,8 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
             ent = owner[links[k]]
             if m.key is None:
                 m.type = ent.type
-        form = _form(m)
-        bare = _strip_head(form)
+        form = tuple(folds[m.first:m.last])
+        bare = form if admin.isdisjoint(form) else _strip_admin(form)  # _strip_head, inlined
         ent = ent or _find(m, form, bare, entities, lex)
         if ent is None:
             ent = entities.new(m, form, bare)
