@@ -143,3 +143,17 @@ def test_group_folds_forms_alike_with_or_without_the_prepared_lists():
     got = grouped(True)
     assert got == grouped(False)
     assert any(("joko", "widodo") in forms and ("widodo",) in forms for _, forms, _ in got)
+
+
+def test_starters_hold_every_lower_case_first_word():
+    # RunReader skips the four lookups for a word outside starters and first_exact: each
+    # lookup's own first test must then say no as well.
+    lex = lexicon()
+    assert lex.starters == lex.first_folded | lex.first_title | lex.first_org | lex.first_loc | lex.first_stop
+    words = ["Presiden", "Kota", "Jakarta", "Zzyzx", "Badan", "DPR"]
+    lex.prepare(words)
+    for k, w in enumerate(words):
+        if w not in lex.first_exact and w.lower() not in lex.starters:
+            assert not (lex.lookup(words, k, 6) or lex.title_at(words, k, 6) or lex.head_at(words, k, 6)[0]
+                        or lex.stop_at(words, k, 6))
+    assert "zzyzx" not in lex.starters and {"presiden", "kota", "jakarta"} <= lex.starters

@@ -87,6 +87,8 @@ class Lexicon:
     first_org: set = field(default_factory=set)
     first_loc: set = field(default_factory=set)
     first_stop: set = field(default_factory=set)
+    # The lower-cased first words of all these but ``exact`` (whose first words are as written).
+    starters: set = field(default_factory=set)
     # (words, their apostrophe-normalised forms, those lower-cased, the words lower-cased as
     # they are, their folds) of the document being read, set as one tuple: threads
     # analysing two documents never mix them. In most texts the last three are one list.
@@ -261,5 +263,6 @@ def lexicon() -> Lexicon:
     lex.first_org = {k[0] for k in lex.org_heads}
     lex.first_loc = {k[0] for k in lex.loc_heads}
     lex.first_stop = {k[0] for k in lex.stop}
+    lex.starters = lex.first_folded | lex.first_title | lex.first_org | lex.first_loc | lex.first_stop
     lex.office = re.compile("|".join(f"(?:{p.pattern})" for p in lang.regexes("entity_office_words.txt")))
     return lex

@@ -46,7 +46,7 @@ class RunReader:
             lex.prepare(words, text, spans)
         # Each word lowered as it is and folded, from Lexicon.prepare: the word tests below
         # index these instead of lowering or folding the same words again and again.
-        self.lower, self.folds = lex.prepared[3:5]
+        self.norm, self.low, self.lower, self.folds = lex.prepared[1:5]
         self.out: list[Mention] = []
         self.plain_acronyms = defined_acronyms(words)
         self.vocab: set[str] | None = None  # the article's words, once ordinary() needs them
@@ -79,7 +79,7 @@ class RunReader:
                                                          or lex.lookup(words, i, j) or self._tagged_name(i, j)):
             i += 1
         # "Analis MNC Sekuritas Edwin Sebayang": a company's closing word, then a person.
-        for t in range(i + 1, j - 2):
+        for t in range(i + 1, j - 2) if j - i > 3 else ():
             if lower[t] in lex.org_tails and all(_namelike(words, k, lex) for k in range(t + 1, j)) \
                     and self._person_at(t + 1):
                 self.read(i, t + 1, initial, titled)
@@ -97,68 +97,75 @@ class RunReader:
             return
         tail = -1  # where the run's closing name begins; found when a head phrase needs it
         p = i
-        out = self.out
+        out, norm, low = self.out, self.norm, self.low
+        first_exact, starters = lex.first_exact, lex.starters
         while p < j:
             if out and out[-1].last == p:  # (extend_numeral's own first test: mostly false)
                 q = self.extend_numeral(p, j)
                 if q > p:
                     p = q
                     continue
-            hit = lex.lookup(words, p, j)
-            if hit and hit[0] == 1 and p + 1 < j and lex.head_at(words, p, j)[0] and lex.lookup(words, p + 1, j):
-                hit = None  # "Timnas Kamerun": the head word with its place, not "Timnas" (Indonesia's)
-            if not hit and p + 1 < j and folds[p] in lex.events:
-                return  # "Piala Asia", "KTT G20": an event's name, places in it included
-            # A title word opening a longer known name ("Raja Ampat", "Paus Fransiskus") is the name.
-            n = 0 if hit and hit[0] >= 2 else lex.title_at(words, p, j)
-            if n:
-                p, titled = p + n, True
-                continue
-            if hit:
-                self.emit(p, p + hit[0], hit[1], hit[2])
-                p += hit[0]
-                continue
-            n, typ = lex.head_at(words, p, j)
-            if n:
-                q = p + n
-                # "Bank NTT Christofel Liyanto": a two-word name after the body is a person.
-                if tail < 0:
-                    tail = j
-                    while tail > i and _namelike(words, tail - 1, lex):
-                        tail -= 1
-                end = tail if tail > q and (titled or (j - tail >= 2 and self._person_at(tail))) else j
-                while q < end and not lex.stop_at(words, q, j) and (
-                        not lex.title_at(words, q, j) or (typ == "ORG" and lex.head_at(words, q, j)[0])
-                        or folds[q] in lex.name_titles):  # "Jalan Jenderal Sudirman"
-                    # "Gunung Tandikat dan Gunung Talang": "dan" before another name ends this one.
-                    # Places seldom have "dan" in their names; bodies often do.
-                    if words[q] == "dan" and q + 1 < j and (typ == "LOC" or lex.head_at(words, q + 1, j)[0]
-                                                          or lex.lookup(words, q + 1, j)
-                                                          or acronym(words[q + 1])
-                                                          or not lex.is_common(words[q + 1])):
-                        break
-                    # "Taman Edukasi Polsek Pandeglang": a body named inside a place's name.
-                    if typ == "LOC" and q > p + n and lex.head_at(words, q, j)[1] == "ORG":
-                        break
-                    q += 1
-                while q > p + n and lex.title_at(words, q - 1, q):
-                    q -= 1  # "... Raja Ali Haji Dr Suryadi": the title before the person is no part
-                if q > p + n:  # a head word alone ("Kota", "Badan") names nothing
-                    # "Provinsi Sumbar" is Sumbar; "Selat Inggris" is not Inggris.
-                    rest = lex.lookup(words, p + n, q) if n == 1 and folds[p] in lex.admin else None
-                    key = rest[2] if rest and p + n + rest[0] == q and rest[1] == "LOC" else None
-                    self.emit(p, q, typ, key)
-                p = q
-                continue
-            n = lex.stop_at(words, p, j)
-            if n:
-                p += n
-                continue
+            # Most words start no gazetteer name, title, head or stop phrase: one set test
+            # says so (as the lexicon's own first test would, in each of its four lookups).
+            if norm[p] in first_exact or low[p] in starters:
+                hit = lex.lookup(words, p, j)
+                if hit and hit[0] == 1 and p + 1 < j and lex.head_at(words, p, j)[0] and lex.lookup(words, p + 1, j):
+                    hit = None  # "Timnas Kamerun": the head word with its place, not "Timnas" (Indonesia's)
+                if not hit and p + 1 < j and folds[p] in lex.events:
+                    return  # "Piala Asia", "KTT G20": an event's name, places in it included
+                # A title word opening a longer known name ("Raja Ampat", "Paus Fransiskus") is the name.
+                n = 0 if hit and hit[0] >= 2 else lex.title_at(words, p, j)
+                if n:
+                    p, titled = p + n, True
+                    continue
+                if hit:
+                    self.emit(p, p + hit[0], hit[1], hit[2])
+                    p += hit[0]
+                    continue
+                n, typ = lex.head_at(words, p, j)
+                if n:
+                    q = p + n
+                    # "Bank NTT Christofel Liyanto": a two-word name after the body is a person.
+                    if tail < 0:
+                        tail = j
+                        while tail > i and _namelike(words, tail - 1, lex):
+                            tail -= 1
+                    end = tail if tail > q and (titled or (j - tail >= 2 and self._person_at(tail))) else j
+                    while q < end and not lex.stop_at(words, q, j) and (
+                            not lex.title_at(words, q, j) or (typ == "ORG" and lex.head_at(words, q, j)[0])
+                            or folds[q] in lex.name_titles):  # "Jalan Jenderal Sudirman"
+                        # "Gunung Tandikat dan Gunung Talang": "dan" before another name ends this one.
+                        # Places seldom have "dan" in their names; bodies often do.
+                        if words[q] == "dan" and q + 1 < j and (typ == "LOC" or lex.head_at(words, q + 1, j)[0]
+                                                              or lex.lookup(words, q + 1, j)
+                                                              or acronym(words[q + 1])
+                                                              or not lex.is_common(words[q + 1])):
+                            break
+                        # "Taman Edukasi Polsek Pandeglang": a body named inside a place's name.
+                        if typ == "LOC" and q > p + n and lex.head_at(words, q, j)[1] == "ORG":
+                            break
+                        q += 1
+                    while q > p + n and lex.title_at(words, q - 1, q):
+                        q -= 1  # "... Raja Ali Haji Dr Suryadi": the title before the person is no part
+                    if q > p + n:  # a head word alone ("Kota", "Badan") names nothing
+                        # "Provinsi Sumbar" is Sumbar; "Selat Inggris" is not Inggris.
+                        rest = lex.lookup(words, p + n, q) if n == 1 and folds[p] in lex.admin else None
+                        key = rest[2] if rest and p + n + rest[0] == q and rest[1] == "LOC" else None
+                        self.emit(p, q, typ, key)
+                    p = q
+                    continue
+                n = lex.stop_at(words, p, j)
+                if n:
+                    p += n
+                    continue
+            elif p + 1 < j and folds[p] in lex.events:
+                return  # (as above)
             q = p + 1
             # A head word closing the run names nothing by itself: it ends this name
             # ("Yuliot Tanjung", "Gantosori Tanjung"), it does not open a place.
-            while q < j and not (lex.title_at(words, q, j) or lex.lookup(words, q, j)
-                                 or 0 < lex.head_at(words, q, j)[0] < j - q or lex.stop_at(words, q, j)):
+            while q < j and not ((norm[q] in first_exact or low[q] in starters) and (
+                    lex.title_at(words, q, j) or lex.lookup(words, q, j)
+                    or 0 < lex.head_at(words, q, j)[0] < j - q or lex.stop_at(words, q, j))):
                 q += 1
             self.plain(p, q, titled)
             p = q
@@ -189,7 +196,8 @@ class RunReader:
         if folds[q - 1] in lex.job_words:
             return  # a post ("QC Staff", "Blown Film Operator"), not a name
         # A stray numeral or an acronym of ordinary words ("PAW") starts no name.
-        while p < q and (ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
+        # (ROMAN is tried only on a word opening with one of its letters: the regex call costs)
+        while p < q and ((words[p][:1] in "IVX" and ROMAN.fullmatch(words[p])) or words[p] in self.plain_acronyms):
             p += 1
         if p == q:
             return
@@ -219,14 +227,14 @@ class RunReader:
             self.emit(p, q, "UNK")  # "Rusdi Masse Mappasessu (RMS)": grouping gives it the host's type
             return
         if q - p == 1 and (lex.is_common(words[p]) or lower[p] in lex.directions
-                           or ROMAN.fullmatch(words[p]) or words[p] in self.plain_acronyms):
+                           or (words[p][:1] in "IVX" and ROMAN.fullmatch(words[p])) or words[p] in self.plain_acronyms):
             return  # a lone capitalised ordinary word ("Utara", "Rakyat", "III") is no name
         if self.ner is None:
             self.fallback(p, q)
             return
         # One stretch of capitalised words is one name; the tagger gives its type,
         # and splits it only where its type changes ("Hendri Pematang Siantar").
-        labels = [self.ner[k][2:] if self.ner[k] != "O" else "" for k in range(p, q)]
+        labels = [t[2:] for t in self.ner[p:q]]  # "B-PER" -> "PER", and "O" -> ""
         while p < q and not labels[0] and lex.is_common(words[p]):
             p, labels = p + 1, labels[1:]
         while q > p and not labels[-1] and lex.is_common(words[q - 1]):
