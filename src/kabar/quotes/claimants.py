@@ -50,9 +50,12 @@ def _source(text: str, sa: int, sb: int, ents: EntityIndex, cues: list):
     return None
 
 
-def assign(figures: list[dict], claims: list[tuple], text: str, sents: Sentences, ents: EntityIndex) -> None:
-    """``claims``: (quote span, region, entity, words), for quotes and claim verbs alike."""
-    cues = via_cues(text) if figures else []
+def assign(figures: list[dict], claims: list[tuple], text: str, sents: Sentences, ents: EntityIndex,
+           cues: list | None = None) -> None:
+    """``claims``: (quote span, region, entity, words), for quotes and claim verbs alike.
+    ``cues``: ``via_cues(text)`` when the caller has them already (read, never changed)."""
+    if cues is None:
+        cues = via_cues(text) if figures else []
     sources: dict = {}
     for f in figures:
         a, b = f["span"]

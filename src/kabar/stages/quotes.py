@@ -167,5 +167,5 @@ def run(doc: Document) -> Document:
         })
     _point_back(found, quotes, claims)
     doc.quotes = _drop_teasers(quotes)
-    claimants.assign(doc.figures, claims, text, sents, ents)
+    claimants.assign(doc.figures, claims, text, sents, ents, cues)  # the text's via cues, found once
     return doc
