@@ -388,43 +388,45 @@ class Decoder:
         all sentences step together, longest first.
 
         Sorted by length, the sentences still running at step t are a prefix,
-        so each step is a handful of numpy operations on views.
+        so each step is a handful of numpy operations on the scores of the
+        tokens at that step only. Everything is kept per token (a sentence's
+        step t is its token ``start + t``): a (steps, sentences) grid would be
+        four times the tokens of a news batch, most of it padding.
         """
         order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: -lengths[i])
         lens = np.array([lengths[i] for i in order])
         starts = np.cumsum([0] + lengths[:-1])[order]
-        n_sent, n_max = len(order), int(lens[0])
-        steps = np.arange(n_max)[:, None]
-        running = steps < lens[None, :]                                     # (T, S)
-        padded = scores[np.where(running, starts[None, :] + steps, 0)]      # (T, S, L)
-        ks = running.sum(axis=1).tolist() + [0]
+        n_max = int(lens[0])
+        # Each step's tokens, as slices of one index array: at step t the
+        # sentences longer than t (a prefix of the sorted ones), token start + t.
+        ks = len(lens) - np.cumsum(np.bincount(lens, minlength=n_max + 1))[:n_max]
+        steps = np.repeat(np.arange(n_max), ks)
+        firsts = np.concatenate([[0], np.cumsum(ks)])
+        rank = np.arange(len(steps)) - firsts[steps]
+        token = starts[rank] + steps
+        bounds = firsts.tolist()
         trans = self.w.trans
         # The forward pass keeps only the best scores: with the previous label as the
         # outer axis, their max is six element-wise maxima, where an argmax over the
         # inner axis of (sentences, prev, cur) walked 7-element rows one at a time.
         # The backtrace then asks, for the one label chosen at each step, which
         # previous label gave it: the same sums, so the same first-index argmax.
-        hist = np.empty((n_max, n_sent, scores.shape[1]))
+        hist = np.empty_like(scores)
         trans_by_prev = trans[:, None, :]                                    # (prev, 1, cur)
-        delta = hist[0] = padded[0]
+        delta = hist[starts] = scores[starts]
+        maximum = np.maximum.reduce
         for t in range(1, n_max):
-            k = ks[t]
-            cand = delta[:k].T[:, :, None] + trans_by_prev                  # (prev, k, cur)
-            delta = hist[t, :k] = cand.max(axis=0) + padded[t, :k]
-        cols = np.arange(n_sent)
-        path = np.zeros((n_max, n_sent), dtype=np.intp)
-        path[lens - 1, cols] = hist[lens - 1, cols].argmax(axis=1)
+            at = token[bounds[t]:bounds[t + 1]]
+            delta = maximum(delta[:len(at)].T[:, :, None] + trans_by_prev, axis=0) + scores[at]
+            hist[at] = delta
+        path = np.empty(len(scores), dtype=np.intp)
+        ends = starts + lens - 1
+        path[ends] = hist[ends].argmax(axis=1)
         trans_to = np.ascontiguousarray(trans.T)                             # (cur, prev)
         for t in range(n_max - 1, 0, -1):
-            k = ks[t]
-            path[t - 1, :k] = (hist[t - 1, :k] + trans_to[path[t, :k]]).argmax(axis=1)
-        # back to token order: token j of sentence i sits at path[j, rank of i]
-        rank = np.zeros(len(lengths), dtype=np.intp)
-        rank[order] = cols
-        counts = np.array(lengths, dtype=np.intp)
-        sentence = np.repeat(np.arange(len(lengths)), counts)
-        at = np.arange(len(sentence)) - np.repeat(np.cumsum(counts) - counts, counts)
-        return path[at, rank[sentence]]
+            at = token[bounds[t]:bounds[t + 1]]
+            path[at - 1] = (hist[at - 1] + trans_to[path[at]]).argmax(axis=1)
+        return path
 
 
 def valid_bio(labels: list[str], tags: np.ndarray, outside: np.ndarray, first: np.ndarray) -> np.ndarray:
