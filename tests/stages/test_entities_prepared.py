@@ -92,35 +92,9 @@ def test_runs_with_lowered_words_agree():
     assert list(runs(words, cap, 0, len(words), lex, lower)) == [(0, 13), (14, 15)]
 
 
-def linear_ranges(spans, sentences):
-    """The walk _sentence_ranges replaced by two bisections per sentence."""
-    out, k, n = [], 0, len(spans)
-    for a, b in sentences:
-        while k < n and spans[k][1] <= a:
-            k += 1
-        first = k
-        while k < n and spans[k][0] < b:
-            k += 1
-        if k > first:
-            out.append((first, k))
-    return out
-
-
-def test_sentence_ranges_are_the_linear_walks():
-    rnd = random.Random(5)
-    for _ in range(3000):
-        spans, pos = [], 0
-        for _ in range(rnd.randint(0, 12)):
-            pos += rnd.randint(0, 2)
-            width = rnd.randint(1, 3)
-            spans.append((pos, pos + width))
-            pos += width
-        cuts = sorted(rnd.sample(range(pos + 3), min(pos + 3, rnd.randint(0, 6))))
-        sentences = [(a, b) for a, b in zip([0, *cuts], [*cuts, pos + 2]) if a < b]
-        if rnd.random() < 0.2:
-            sentences = [(0, pos + 2)]
-        assert _sentence_ranges(spans, sentences) == linear_ranges(spans, sentences), (spans, sentences)
+def test_sentence_ranges():
     assert _sentence_ranges([(0, 4), (5, 9), (9, 10), (11, 15)], [(0, 10), (10, 16)]) == [(0, 3), (3, 4)]
+    assert _sentence_ranges([(0, 4), (5, 9)], [(0, 2), (4, 5), (6, 20)]) == [(0, 1), (1, 2)]
 
 
 def test_group_folds_forms_alike_with_or_without_the_prepared_lists():
@@ -157,3 +131,39 @@ def test_starters_hold_every_lower_case_first_word():
             assert not (lex.lookup(words, k, 6) or lex.title_at(words, k, 6) or lex.head_at(words, k, 6)[0]
                         or lex.stop_at(words, k, 6))
     assert "zzyzx" not in lex.starters and {"presiden", "kota", "jakarta"} <= lex.starters
+
+
+TEXTS = [
+    "Presiden Joko Widodo bertemu Ketua Komisi VII DPR Sugeng di Jakarta, Senin. Wacana itu dibahas.",
+    "Menurut Badan Pusat Statistik (BPS), inflasi turun. BPS mencatat Jakarta dan Bandung naik. Kata Budi.",
+    "Rachmat alias Rafi ditangkap. Ia bersama Rafi dan Sarjan (SRJ) pergi ke Bogor. Menteri Fadli Zon hadir.",
+    "pergantian antarwaktu (PAW) digelar. PAW itu Rabu. Utara Jakarta. III. Kota Bandung. Dia Prabowo.",
+    "Jawa Barat VI",  # read as two sentences below: the numeral opens the second
+]
+
+
+@pytest.mark.parametrize("tagged", [False, True])
+def test_one_word_runs_kept_per_lexicon_read_as_the_full_reader_does(monkeypatch, tagged):
+    from kabar.entities.mentions import RunReader, find_mentions
+
+    lex = lexicon()
+
+    def mentions(text):
+        spans, words = split(text)
+        lex.prepare(words, text, spans)
+        rnd = random.Random(len(text))
+        ner = [rnd.choice(["O", "B-PER", "I-PER", "B-ORG", "B-LOC"]) for _ in words] if tagged else None
+        sentences = [(0, 2), (2, 3)] if text == "Jawa Barat VI" else [(0, len(words))]
+        return find_mentions(text, sentences, spans, words, ner, lex)
+
+    lex.word_runs.clear()
+    cold = [mentions(t) for t in TEXTS]  # every one-word run read, then kept
+    assert lex.word_runs and any(v is not None for v in lex.word_runs.values())
+    warm = [mentions(t) for t in TEXTS]  # now taken from what was kept
+    monkeypatch.setattr(RunReader, "read_word", lambda self, i, initial, titled=False:
+                        self.read(i, i + 1, initial, titled))
+    full = [mentions(t) for t in TEXTS]
+    assert cold == warm == full
+    # the mention before decides: a numeral joins it, a short form in parentheses follows it
+    assert [m.words for m in full[-1]] == [("Jawa", "Barat", "VI")]
+    assert ("SRJ",) in [m.words for m in full[2]]

@@ -93,6 +93,8 @@ class Lexicon:
     # they are, their folds) of the document being read, set as one tuple: threads
     # analysing two documents never mix them. In most texts the last three are one list.
     prepared: tuple | None = None
+    # What RunReader.read_word found for a one-word run, by the word and its flags.
+    word_runs: dict = field(default_factory=dict)
 
     @property
     def words_ref(self) -> list | None:

@@ -16,6 +16,7 @@ from .gazetteer import Lexicon
 from .words import ROMAN, acronym, cap_flags, defined_acronyms, runs
 
 OPENERS = frozenset("\"“‘'([")
+_UNSEEN = object()
 
 
 @dataclass(slots=True)  # no __dict__ per mention: tens per article, each read often
@@ -71,6 +72,31 @@ class RunReader:
         if q > p:
             m.last, m.end, m.words = q, self.spans[q - 1][1], tuple(self.words[m.first:q])
         return q
+
+    def read_word(self, i, initial: bool, titled: bool = False):
+        """read(i, i + 1, ...): most runs are one word, and then what is found hangs on that
+        word and a few flags alone, unless the mention before comes into it (a numeral
+        after a name, a short form in parentheses after one); so it is kept per lexicon."""
+        out, words = self.out, self.words
+        if (out and out[-1].last == i) or (i and words[i - 1] == "("):
+            self.read(i, i + 1, initial, titled)
+            return
+        w = words[i]
+        # The word, its lexicon form (lowered in the text), every flag read() and plain()
+        # test on a one-word run, and the tagger's label.
+        key = (w, self.low[i], initial and self.ordinary(i), titled,
+               None if self.ner is None else self.ner[i], w in self.plain_acronyms)
+        cache = self.lex.word_runs
+        got = cache.get(key, _UNSEEN)
+        if got is _UNSEEN:
+            n = len(out)
+            self.read(i, i + 1, initial, titled)
+            got = (out[-1].type, out[-1].key, out[-1].titled) if len(out) > n else None
+            if len(cache) >= 1 << 15:
+                cache.clear()  # bounded (some 10 MB): a long run meets ever new words
+            cache[key] = got
+        elif got is not None:
+            self.emit(i, i + 1, *got)
 
     def read(self, i, j, initial: bool, titled: bool = False):
         lex, words, lower, folds = self.lex, self.words, self.lower, self.folds
@@ -285,7 +311,10 @@ def find_mentions(text, sentences, spans, words, ner, lex: Lexicon, cap=None) ->
             # (title_at is 0 for a word that starts no title: most words, told by one set test)
             titled = i > s and bool((low[i - 1] in first_title and lex.title_at(words, i - 1, i))
                                     or (i - 1 > s and low[i - 2] in first_title and lex.title_at(words, i - 2, i) == 2))
-            reader.read(i, j, initial, titled)
+            if j - i == 1:
+                reader.read_word(i, initial, titled)
+            else:
+                reader.read(i, j, initial, titled)
     _site_names(reader, text, spans)
     return reader.out
 
