@@ -28,6 +28,7 @@ from operator import add, is_
 
 from .. import lang
 from ..document import Document
+from .affix_search import anchored_first
 
 REQUIRES = ("text", "paragraphs")
 ASSIGNS = ("sentences", "tokens")
@@ -74,6 +75,7 @@ def tokenizer():
     # spaCy's cost on new chunks. We read only token offsets, and the tokenizer's
     # rules never look at those attributes.
     tok.vocab.lex_attr_getters = {}
+    tok.prefix_search = anchored_first(tok.prefix_search)
     return tok
 
 
@@ -265,7 +267,8 @@ def _plain_word():
     prefix regex, a new vocabulary entry), and new words are mostly plain.
     """
     tok = tokenizer()
-    pattern = tok.prefix_search.__self__.pattern if tok.prefix_search else ""
+    search = getattr(tok.prefix_search, "__wrapped__", tok.prefix_search)
+    pattern = search.__self__.pattern if search else ""
     # "^USD" can cut a plain word; "^US\$" cannot (a word of letters has no "$")
     heads = sorted({m.group(1) for m in re.finditer(r"\^([A-Za-z]+)(?![A-Za-z]|\\)", pattern)})
     risky = re.compile("|".join(heads)) if heads else None
