@@ -47,3 +47,32 @@ def test_anchored_first_keeps_search_where_it_cannot_show_equivalence():
 ])
 def test_top_branches_split_only_at_top_level(pattern, branches):
     assert _top_branches(pattern) == branches
+
+
+def test_suffix_search_answers_as_spacys_search_on_chunks_and_their_heads():
+    fast = tokenizer().suffix_search
+    slow = fast.__wrapped__
+    assert fast is not slow
+    chunks = ["Jakarta,", "(17/11).", "5km", "itu…", "kata..", "kata...", "https://contoh.id/a-b.",
+              "x\n", "10%", "Rp5", "“Kami”", "a)", "", "ab.cd.ef..", "2.939/2.874),"]
+    rng = random.Random(11)
+    alphabet = "ab()[].,…km%“”\"'/0123\n-"
+    chunks += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for w in chunks:
+        for k in range(min(len(w), 3) + 1):
+            head = w[:len(w) - k]
+            assert spans(fast(head)) == spans(slow(head)), head
+    assert spans(fast("abcdefghijklmnop............")) == (16, 28)  # unbounded, far from the end
+
+
+def test_anchored_last_keeps_search_where_it_cannot_show_equivalence():
+    from kabar.stages.affix_search import anchored_last
+
+    not_ended = re.compile(r"a$|b").search
+    assert anchored_last(not_ended) is not_ended
+    only_unbounded = re.compile(r"a+$").search
+    assert anchored_last(only_unbounded) is only_unbounded
+    pattern = re.compile(r"xy$|\.\.+$|(?<=[0-9])km$")
+    fast = anchored_last(pattern.search)
+    for text in ["12345678xy", "a.....", "5km", "abcdefgh5km", "abcdefghij..", "z", "xy\n"]:
+        assert spans(fast(text)) == spans(pattern.search(text)), text

@@ -1,4 +1,4 @@
-"""spaCy's prefix search with the same answers, tried where it can match.
+r"""spaCy's prefix and suffix searches with the same answers, tried where they can match.
 
 spaCy looks for a prefix with ``pattern.search(chunk)``: an alternation of
 some 170 branches, all anchored with ``^`` but one (``<a([^>]+)>``, an HTML
@@ -8,6 +8,11 @@ a 14-letter word, milliseconds for a scraped URL, and most of spaCy's time on
 a new chunk. Trying the branches at position 0 (``match``), and searching on
 only where an unanchored branch finds something, returns the very match
 object ``search`` would.
+
+The suffix search is the mirror case: 88 branches, each ending in ``$``, so
+a match can only start within the longest branch's width of the end. All
+but one (``\.\.+$``) have a bounded width; the search starts that far from
+the end, and the unbounded branches alone are looked for before it.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from collections.abc import Callable
 import re._constants as _c
 import re._parser as _parser
 
+_UNBOUNDED = 1 << 16  # a branch width this large is a "+" or "*"
 _BACKREF = re.compile(r"\\\d|\(\?P=")
 
 
@@ -83,3 +89,46 @@ def anchored_first(search: Callable) -> Callable:
 
     prefix_search.__wrapped__ = search
     return prefix_search
+
+
+def anchored_last(search: Callable) -> Callable:
+    """``search`` for a pattern whose branches all end with ``$``: the same answers,
+    searched from where a match can start; ``search`` itself where that cannot be shown."""
+    compiled = getattr(search, "__self__", None)
+    if not isinstance(compiled, re.Pattern) or compiled.flags & re.MULTILINE:
+        return search
+    try:
+        tree = _parser.parse(compiled.pattern, compiled.flags)
+    except re.error:
+        return search
+    sources = _top_branches(compiled.pattern)
+    if len(tree.data) != 1 or tree.data[0][0] is not _c.BRANCH:
+        return search
+    branches = tree.data[0][1][1]
+    if len(branches) != len(sources) or not all(b.data and b.data[-1] == (_c.AT, _c.AT_END)
+                                               for b in branches):
+        return search
+    widths = [b.getwidth()[1] for b in branches]
+    bounded = [w for w in widths if w < _UNBOUNDED]
+    loose = [src for src, w in zip(sources, widths) if w >= _UNBOUNDED]
+    if not bounded or any(_BACKREF.search(src) for src in loose):
+        return search
+    reach = max(bounded)
+    match, from_ = compiled.match, compiled.search
+    anywhere = re.compile("|".join(loose), compiled.flags).search if loose else None
+
+    def suffix_search(text: str):
+        # a bounded branch ending at the end starts no earlier than `start`; before
+        # it only an unbounded branch can match, and the first place one does is
+        # where search would have stopped, trying every branch there in order
+        start = len(text) - reach - 1  # one more: "$" also matches before a final newline
+        if start <= 0:
+            return search(text)
+        if anywhere is not None:
+            m = anywhere(text)
+            if m is not None and m.start() < start:
+                return match(text, m.start())
+        return from_(text, start)
+
+    suffix_search.__wrapped__ = search
+    return suffix_search

@@ -28,7 +28,7 @@ from operator import add, is_
 
 from .. import lang
 from ..document import Document
-from .affix_search import anchored_first
+from .affix_search import anchored_first, anchored_last
 
 REQUIRES = ("text", "paragraphs")
 ASSIGNS = ("sentences", "tokens")
@@ -76,6 +76,7 @@ def tokenizer():
     # rules never look at those attributes.
     tok.vocab.lex_attr_getters = {}
     tok.prefix_search = anchored_first(tok.prefix_search)
+    tok.suffix_search = anchored_last(tok.suffix_search)
     return tok
 
 
