@@ -35,9 +35,12 @@ ASSIGNS = ("sentences", "tokens")
 
 # A candidate end: terminal punctuation, closing quotes/brackets, space, and a
 # sentence-like start; or a period glued between a word and a capitalised word.
-_ENDS = (r"[.!?]+[\"”’')\]]*(\s+)(?=[\"“‘(\[]?[A-Z0-9])"
+# Both branches open with the one mark class, factored out: a pattern that opens
+# with a character class lets the engine skip to the next mark in C (an
+# alternation of two branches was tried at every position: 35 -> 10 µs a text).
+_ENDS = (r"[.!?](?:[.!?]*[\"”’')\]]*(\s+)(?=[\"“‘(\[]?[A-Z0-9])"
          # the lookbehind after the mark, so only marks are tried, not every position
-         r"|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+         r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))")
 _BOUNDARY = re.compile(
     _ENDS
     # separator rules in fact-check and scraped pages: "=====", "——", "-----"
@@ -45,7 +48,7 @@ _BOUNDARY = re.compile(
 # Without a separator in the paragraph the third branch cannot match, and its
 # leading \s* tried at every space is most of the scan: the cheaper pattern serves.
 _ENDS_ONLY = re.compile(_ENDS)
-_SEPARATOR = re.compile(r"={3}|—{2}|-{4}")
+_SEPARATORS = ("===", "——", "----")  # what opens each separator rule of _BOUNDARY
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}\.$")
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]{2}")
 _WORD_DOT = re.compile(r"\w\.(?![\w])")
@@ -413,7 +416,9 @@ def _blocked(text: str, start: int, stop: int, closers_end: int,
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     quotes = _quote_closes(text, start, end)
     out, a = [], start
-    boundary = _BOUNDARY if _SEPARATOR.search(text, start, end) else _ENDS_ONLY
+    # str.find, not a regex search: an alternation is tried at every position
+    boundary = (_BOUNDARY if any(text.find(sep, start, end) >= 0 for sep in _SEPARATORS)
+                else _ENDS_ONLY)
     for m in boundary.finditer(text, start, end):
         if m.group(1) is not None:
             cut, nxt = m.start(1), m.end(1)
