@@ -167,3 +167,49 @@ def test_one_word_runs_kept_per_lexicon_read_as_the_full_reader_does(monkeypatch
     # the mention before decides: a numeral joins it, a short form in parentheses follows it
     assert [m.words for m in full[-1]] == [("Jawa", "Barat", "VI")]
     assert ("SRJ",) in [m.words for m in full[2]]
+
+
+def test_mentions_and_groups_read_a_documents_prepared_words_once():
+    # The web app analyses in threads that share the lexicon, so lex.prepared can become
+    # another document's between two reads. Here every read after the first sees another
+    # document's words: mentions and entities must still be those of a plain run.
+    import kabar
+    from kabar.document import Document
+    from kabar.entities.grouping import group
+    from kabar.entities.mentions import find_mentions
+    from kabar.stages import entities, sentences
+
+    text = ("Kepala BPBD Jawa Timur, Budi Santoso, mengatakan Gubernur Khofifah tiba di Surabaya. "
+            "Budi menambahkan, warga Desa Contoh mengungsi ke Sidoarjo.")
+    doc = sentences.run(Document(text=text))
+    p = entities._Pending(doc)
+    ner = entities._tag([p])[0]
+    lex = lexicon()
+    want = find_mentions(text, p.ranges, p.spans, p.words, ner, lex, p.cap)
+    want_groups = [(e.type, sorted((m.start, m.end) for m in e.mentions))
+                   for e in group(list(want), p.words, lex)]
+    other = kabar.analyze("Menteri Retno Marsudi bertemu Presiden di Istana Bogor, Rabu.")  # noqa: F841
+    stale = lexicon().prepared
+    assert stale[0] is not p.words
+
+    class Racing(type(lex)):
+        reads = 0
+
+        @property
+        def prepared(self):
+            Racing.reads += 1
+            return p.folds if Racing.reads == 1 else stale
+
+        @prepared.setter
+        def prepared(self, value):
+            pass
+
+    racing = object.__new__(Racing)
+    racing.__dict__.update({k: v for k, v in lex.__dict__.items() if k != "prepared"})
+    got = find_mentions(text, p.ranges, p.spans, p.words, ner, racing, p.cap)
+    assert [(m.start, m.end, m.type) for m in got] == [(m.start, m.end, m.type) for m in want]
+    Racing.reads = 0
+    got_groups = [(e.type, sorted((m.start, m.end) for m in e.mentions))
+                  for e in group(list(got), p.words, racing)]
+    assert got_groups == want_groups
+    assert want

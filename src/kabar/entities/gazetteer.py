@@ -100,10 +100,15 @@ class Lexicon:
     def words_ref(self) -> list | None:
         return self.prepared[0] if self.prepared else None
 
-    def prepare(self, words: list[str], text: str | None = None, spans=None) -> None:
+    def prepare(self, words: list[str], text: str | None = None, spans=None) -> tuple:
         """Fold the document's words once; lookups on this very list then index the folds.
 
-        With ``text``, ``words`` are its slices at ``spans``."""
+        With ``text``, ``words`` are its slices at ``spans``. Returns the tuple it sets:
+        read that, not ``self.prepared`` again, which another thread may have replaced."""
+        self.prepared = prepared = self._prepared(words, text, spans)
+        return prepared
+
+    def _prepared(self, words: list[str], text: str | None, spans) -> tuple:
         if text is not None and "Σ" not in text:
             # Python lowers one letter by its context, the capital sigma: without it, each word
             # lowered alone is the lowered text's slice, and map() lowers them with no Python
@@ -111,12 +116,10 @@ class Lexicon:
             # normal forms, and lowering them is folding them.
             if "’" not in text and "‘" not in text and "`" not in text:
                 low = list(map(str.lower, words))
-                self.prepared = (words, words, low, low, low)
-                return
+                return (words, words, low, low, low)
             norm = [w.translate(APOSTROPHES) for w in words]
             low = list(map(str.lower, norm))
-            self.prepared = (words, norm, low, list(map(str.lower, words)), low)
-            return
+            return (words, norm, low, list(map(str.lower, words)), low)
         if text is not None:
             # Folding the text once and slicing (the sigma then lowered as in the whole text).
             plain = "’" not in text and "‘" not in text and "`" not in text
@@ -124,12 +127,11 @@ class Lexicon:
             low_text = norm_text.lower()
             if len(low_text) == len(text):
                 norm = words if plain else [norm_text[a:b] for a, b in spans]
-                self.prepared = (words, norm, [low_text[a:b] for a, b in spans],
-                                 list(map(str.lower, words)), list(map(fold, words)))
-                return
+                return (words, norm, [low_text[a:b] for a, b in spans],
+                        list(map(str.lower, words)), list(map(fold, words)))
         norm = [w.translate(APOSTROPHES) for w in words]
         low = [w.lower() for w in norm]
-        self.prepared = (words, norm, low, list(map(str.lower, words)), low)
+        return (words, norm, low, list(map(str.lower, words)), low)
 
     def _folds(self, words):
         prepared = self.prepared

@@ -192,7 +192,8 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
     mentions.sort(key=lambda m: m.start)
     # A mention's form is its words folded: they are words[m.first:m.last], whose folds
     # Lexicon.prepare made once for the document.
-    folds = lex.prepared[4] if lex.words_ref is words else list(map(fold, words))
+    prepared = lex.prepared  # one read: another thread may replace it
+    folds = prepared[4] if prepared is not None and prepared[0] is words else list(map(fold, words))
     admin = lex.admin
     links = parenthesised(mentions, words)
     links.update(nicknames(mentions, words, lex))

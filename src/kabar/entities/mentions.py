@@ -43,11 +43,14 @@ class RunReader:
 
     def __init__(self, text, spans, words, ner, lex: Lexicon):
         self.text, self.spans, self.words, self.ner, self.lex = text, spans, words, ner, lex
-        if lex.words_ref is not words:
-            lex.prepare(words, text, spans)
+        # One snapshot: in the web app's threads, lex.prepared may be another document's
+        # by the time it is read again.
+        prepared = lex.prepared
+        if prepared is None or prepared[0] is not words:
+            prepared = lex.prepare(words, text, spans)
         # Each word lowered as it is and folded, from Lexicon.prepare: the word tests below
         # index these instead of lowering or folding the same words again and again.
-        self.norm, self.low, self.lower, self.folds = lex.prepared[1:5]
+        self.norm, self.low, self.lower, self.folds = prepared[1:5]
         self.out: list[Mention] = []
         self.plain_acronyms = defined_acronyms(words)
         self.vocab: set[str] | None = None  # the article's words, once ordinary() needs them
@@ -294,7 +297,7 @@ class RunReader:
 def find_mentions(text, sentences, spans, words, ner, lex: Lexicon, cap=None) -> list[Mention]:
     """Mentions of one document; ``sentences`` are (first, last) unit index ranges."""
     reader = RunReader(text, spans, words, ner, lex)
-    folds, low, first_title = reader.folds, lex.prepared[2], lex.first_title
+    folds, low, first_title = reader.folds, reader.low, lex.first_title
     taken = _comma_names(reader, text, spans, lex) | _initials(reader, words)
     cap = cap if cap is not None else cap_flags(words, lex)
     for s, e in sentences:

@@ -55,8 +55,8 @@ class _Pending:
         self.doc, text = doc, doc.text
         self.spans = units(text, doc.tokens, lex)
         self.words = [text[a:b] for a, b in self.spans]
-        lex.prepare(self.words, text, self.spans)
-        self.folds = lex.prepared  # kept: the batch's other documents are prepared in between
+        # kept: the batch's other documents (or another thread's) are prepared in between
+        self.folds = lex.prepare(self.words, text, self.spans)
         self.ranges = _sentence_ranges(self.spans, doc.sentences or [(0, len(text))])
         self.cap = cap = cap_flags(self.words, lex, None if "Σ" in text else self.folds[2])
         words = self.words
