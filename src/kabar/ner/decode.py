@@ -65,24 +65,6 @@ def _fit(table: np.ndarray, size: int) -> np.ndarray:
     return grown
 
 
-class _Forms:
-    """A batch's lower-cased tokens, read by position through their low-form ids (the
-    gazetteer matcher only reads a few of them: no list of every token is built)."""
-
-    __slots__ = ("forms", "ids")
-
-    def __init__(self, forms: list[str], ids: list[int]):
-        self.forms, self.ids = forms, ids
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self.forms[x] for x in self.ids[i]]
-        return self.forms[self.ids[i]]
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-
 class Decoder:
     """``tag(sentences)`` with the scores crfsuite would give, from cached rows."""
 
@@ -255,7 +237,10 @@ class Decoder:
         # where each opener's sentence ends: no phrase runs past it
         ends = np.flatnonzero(last)
         end_of = ends[np.searchsorted(ends, opens)] + 1
-        hits = self.f.phrase_hits(_Forms(self._low_forms, low.tolist()), opens.tolist(), end_of.tolist())
+        # every token's lower-cased form, by one C-level map: cheaper than reading the
+        # few the matcher needs through a Python indexer
+        lows = list(map(self._low_forms.__getitem__, low.tolist()))
+        hits = self.f.phrase_hits(lows, opens.tolist(), end_of.tolist())
         if not hits:
             return rows
         first = (at == 0).tolist()
