@@ -16,6 +16,7 @@ from .lexicon import CLOSE_HINT, DOUBLE_MARKS, OPEN_HINT, SINGLE_MARKS, clitic, 
 from .model import Found
 from .speakers import Speaker, phrase_after, subject_before
 from .text import WORD, Sentences, trim
+from ..textscan import char_offsets
 
 _OPEN_BEFORE = set("([{—–-:/") | {"\n", " ", "\t", "\u00a0"}
 _CLOSE_AFTER = set(",.;:!?)]}…—–-") | set(DOUBLE_MARKS) | set(SINGLE_MARKS) | {"'"}
@@ -58,14 +59,7 @@ def _offsets(text: str, chars: str) -> list[int]:
     """Where any of ``chars`` stands, in order. One ``str.find`` loop per mark is several times
     faster than a regex class over the whole text (which tests every character), and an
     ASCII text can hold none of the curly marks, so only the straight ones are looked for."""
-    out: list[int] = []
-    for c in dict.fromkeys(chars) if not text.isascii() else [c for c in dict.fromkeys(chars) if c.isascii()]:
-        i = text.find(c)
-        while i >= 0:
-            out.append(i)
-            i = text.find(c, i + 1)
-    out.sort()
-    return out
+    return char_offsets(text, chars if not text.isascii() else [c for c in chars if c.isascii()])
 
 
 def _pairs(text: str, marks, paragraphs) -> list[tuple[int | None, int, bool]]:

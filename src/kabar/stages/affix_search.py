@@ -55,23 +55,32 @@ def _top_branches(pattern: str) -> list[str]:
     return out
 
 
+def _branches(search: Callable):
+    """(compiled pattern, each top-level branch's source, each one parsed) of a bound
+    ``search``; None where the pattern is not one alternation we can read safely."""
+    compiled = getattr(search, "__self__", None)
+    if not isinstance(compiled, re.Pattern) or compiled.flags & re.MULTILINE:
+        return None
+    try:
+        tree = _parser.parse(compiled.pattern, compiled.flags)
+    except re.error:
+        return None
+    if len(tree.data) != 1 or tree.data[0][0] is not _c.BRANCH:
+        return None
+    sources, branches = _top_branches(compiled.pattern), tree.data[0][1][1]
+    if len(branches) != len(sources):  # the split must agree with the parser
+        return None
+    return compiled, sources, branches
+
+
 def anchored_first(search: Callable) -> Callable:
     """``search`` (a compiled pattern's bound ``search``), answering the same, faster when
     the pattern's branches are anchored at the start; ``search`` itself where that
     cannot be shown from the pattern."""
-    compiled = getattr(search, "__self__", None)
-    if not isinstance(compiled, re.Pattern) or compiled.flags & re.MULTILINE:
+    read = _branches(search)
+    if read is None:
         return search
-    try:
-        tree = _parser.parse(compiled.pattern, compiled.flags)
-    except re.error:
-        return search
-    sources = _top_branches(compiled.pattern)
-    if len(tree.data) != 1 or tree.data[0][0] is not _c.BRANCH:
-        return search
-    branches = tree.data[0][1][1]
-    if len(branches) != len(sources):  # the split must agree with the parser
-        return search
+    compiled, sources, branches = read
     loose = [src for src, b in zip(sources, branches)
              if not (b.data and b.data[0] == (_c.AT, _c.AT_BEGINNING))]
     if any(_BACKREF.search(src) for src in loose):  # group numbers change apart
@@ -94,19 +103,11 @@ def anchored_first(search: Callable) -> Callable:
 def anchored_last(search: Callable) -> Callable:
     """``search`` for a pattern whose branches all end with ``$``: the same answers,
     searched from where a match can start; ``search`` itself where that cannot be shown."""
-    compiled = getattr(search, "__self__", None)
-    if not isinstance(compiled, re.Pattern) or compiled.flags & re.MULTILINE:
+    read = _branches(search)
+    if read is None:
         return search
-    try:
-        tree = _parser.parse(compiled.pattern, compiled.flags)
-    except re.error:
-        return search
-    sources = _top_branches(compiled.pattern)
-    if len(tree.data) != 1 or tree.data[0][0] is not _c.BRANCH:
-        return search
-    branches = tree.data[0][1][1]
-    if len(branches) != len(sources) or not all(b.data and b.data[-1] == (_c.AT, _c.AT_END)
-                                               for b in branches):
+    compiled, sources, branches = read
+    if not all(b.data and b.data[-1] == (_c.AT, _c.AT_END) for b in branches):
         return search
     widths = [b.getwidth()[1] for b in branches]
     bounded = [w for w in widths if w < _UNBOUNDED]

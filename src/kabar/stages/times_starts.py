@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..textscan import char_offsets
+
 try:  # the regex parser, to read a pattern's opening literals
     from re import _constants as _c, _parser
 except ImportError:  # pragma: no cover - Python before 3.11
@@ -103,12 +105,5 @@ def digit_offsets(text: str) -> list[int]:
     """Offsets of the decimal digits (``\\d``) of ``text``, in order."""
     if not text.isascii():  # other scripts' digits are \\d too
         return [m.start() for m in _DIGIT.finditer(text)]
-    out: list[int] = []
-    for d in "0123456789":
-        i = text.find(d)
-        while i >= 0:
-            out.append(i)
-            i = text.find(d, i + 1)
-    out.sort()
-    return out
+    return char_offsets(text, "0123456789")
 
