@@ -194,7 +194,6 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
     # Lexicon.prepare made once for the document.
     prepared = lex.prepared  # one read: another thread may replace it
     folds = prepared[4] if prepared is not None and prepared[0] is words else list(map(fold, words))
-    admin = lex.admin
     links = parenthesised(mentions, words)
     links.update(nicknames(mentions, words, lex))
     owner: dict[int, Entity] = {}
@@ -220,7 +219,7 @@ def group(mentions: list[Mention], words: list[str], lex: Lexicon) -> list[Entit
             if m.key is None:
                 m.type = ent.type
         form = tuple(folds[m.first:m.last])
-        bare = form if admin.isdisjoint(form) else _strip_admin(form)  # _strip_head, inlined
+        bare = _strip_head(form)
         ent = ent or _find(m, form, bare, entities, lex)
         if ent is None:
             ent = entities.new(m, form, bare)

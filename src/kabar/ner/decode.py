@@ -325,8 +325,8 @@ class Decoder:
         out[:, 8] = gaz_rows
         return out
 
-    # Sentences decoded together: Viterbi's arrays are (longest, sentences, labels),
-    # so a whole CoNLL file at once could hold one long sentence times thousands.
+    # Sentences decoded together at most: each call holds a row-id, score and
+    # back-pointer array per token, so a whole CoNLL file is taken in parts.
     CHUNK = 1024
 
     def tag(self, sentences: list[list[str]], outside: frozenset[str] | None = None) -> list[list[str]]:

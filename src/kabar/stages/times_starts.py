@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..textscan import char_offsets
+from ..textscan import char_offsets, find_all
 
 try:  # the regex parser, to read a pattern's opening literals
     from re import _constants as _c, _parser
@@ -91,11 +91,7 @@ def occurrences(text: str, heads: tuple[str, ...], cache: dict) -> list[int]:
     for h in heads:
         found = cache.get(h)
         if found is None:
-            found, i = [], text.find(h)
-            while i >= 0:
-                found.append(i)
-                i = text.find(h, i + 1)
-            cache[h] = found
+            found = cache[h] = find_all(text, h)
         out += found
     out.sort()
     return out
@@ -106,4 +102,3 @@ def digit_offsets(text: str) -> list[int]:
     if not text.isascii():  # other scripts' digits are \\d too
         return [m.start() for m in _DIGIT.finditer(text)]
     return char_offsets(text, "0123456789")
-
